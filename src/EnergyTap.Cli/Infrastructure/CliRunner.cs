@@ -1,0 +1,67 @@
+using System.CommandLine;
+
+namespace EnergyTap.Cli.Infrastructure;
+
+/// <summary>
+/// Parses and invokes the command line. Every failure ends as one line on stderr and a non-zero exit:
+/// 2 for a usage error, 1 for anything that went wrong while running, 130 after Ctrl-C.
+/// Set ENERGYTAP_DEBUG=1 to see the full exception when reporting a bug.
+/// </summary>
+internal static class CliRunner
+{
+    public const int Failure = 1;
+    public const int UsageError = 2;
+    public const int Interrupted = 130;
+
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"energytap: {OneLine(parse.Errors[0].Message)} (see --help)");
+            return UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("energytap: interrupted");
+            return Interrupted;
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"energytap: {OneLine(ex.Message)}");
+            return UsageError;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"energytap: error: {OneLine(Describe(ex))}");
+            if (Environment.GetEnvironmentVariable("ENERGYTAP_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(ex);
+            }
+
+            return Failure;
+        }
+    }
+
+    /// <summary>The library's own message, or a plain description for the usual system errors.</summary>
+    private static string Describe(Exception ex) => ex switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
+        System.Net.Sockets.SocketException s => $"network: {s.Message}",
+        HttpRequestException h => $"HTTP: {h.Message}",
+        UnauthorizedAccessException u => $"access denied: {u.Message}",
+        IOException io => io.Message,
+        _ => ex.Message,
+    };
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>Thrown by a command when its arguments are valid syntax but make no sense together.</summary>
+internal sealed class UsageException(string message) : Exception(message);
