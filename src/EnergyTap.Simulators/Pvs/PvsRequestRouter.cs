@@ -16,6 +16,7 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         var path = request.Path.Value ?? "/";
         var command = request.Query["Command"].ToString();
         counters.Increment(CounterKey(path, command, request));
+        using var inFlight = counters.Enter();
 
         var now = time.GetUtcNow();
         if (health.IsDown(now) || health.RegisterRequest(now))

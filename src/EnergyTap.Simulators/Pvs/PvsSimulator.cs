@@ -95,15 +95,15 @@ public sealed class PvsSimulator : IAsyncDisposable
     /// <summary>Value of /sys/telemetryws/enable.</summary>
     public bool TelemetryEnabled
     {
-        get => _pvs.TelemetryEnabled;
-        set => _pvs.TelemetryEnabled = value;
+        get => _pvs.Settings.TelemetryEnabled;
+        set => _pvs.Settings = _pvs.Settings with { TelemetryEnabled = value };
     }
 
     /// <summary>Current /ess/config/dcm/mode_param/control_mode.</summary>
-    public string EssControlMode => _pvs.ControlMode;
+    public string EssControlMode => _pvs.Settings.ControlMode;
 
     /// <summary>Current /ess/config/dcm/control_param/min_customer_soc.</summary>
-    public double EssMinCustomerSoc => _pvs.MinCustomerSoc;
+    public double EssMinCustomerSoc => _pvs.Settings.MinCustomerSoc;
 
     /// <summary>Crash now: 503 for <see cref="PvsPolitenessOptions.OutageDuration"/>, then a restart (low dl_uptime, sessions lost).</summary>
     public void Reboot() => _health.Crash(_options.TimeProvider.GetUtcNow());

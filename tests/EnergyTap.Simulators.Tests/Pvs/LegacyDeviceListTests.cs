@@ -137,4 +137,18 @@ public partial class LegacyDeviceListTests
         Assert.Equal((await a.DeviceListAsync()).GetRawText(), (await b.DeviceListAsync()).GetRawText());
         Assert.NotEqual(a.Simulator.Serial, c.Simulator.Serial);
     }
+
+    [Fact]
+    public async Task Inverters_can_be_missing_until_sunrise_when_the_pvs_starts_at_night()
+    {
+        await using var host = await PvsTestHost.StartAsync(Sturdy with { InvertersMissingUntilSunrise = true }, PvsTestHost.Midnight);
+
+        var night = await host.DeviceListAsync();
+        host.Clock.Advance(TimeSpan.FromHours(7));
+        var morning = await host.DeviceListAsync();
+
+        Assert.Empty(OfType(night, "Inverter"));
+        Assert.Equal(4, OfType(morning, "Inverter").Count());
+        Assert.All(OfType(morning, "Inverter"), i => Assert.Equal("working", i.GetProperty("STATE").GetString()));
+    }
 }

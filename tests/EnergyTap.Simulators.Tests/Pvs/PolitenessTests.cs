@@ -88,6 +88,21 @@ public class PolitenessTests
         Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
         Assert.Contains("\"result\":\"succeed\"", await firstResponse.Content.ReadAsStringAsync());
         Assert.Equal(0, host.Simulator.Restarts);
+        Assert.Equal(2, host.Simulator.Requests.MaxConcurrent);
+    }
+
+    [Fact]
+    public async Task Sequential_requests_never_overlap()
+    {
+        await using var host = await PvsTestHost.StartAsync(new PvsSimulatorOptions { Inverters = 1 });
+
+        for (var i = 0; i < 3; i++)
+        {
+            await host.GetJsonAsync("cgi-bin/dl_cgi/supervisor/info");
+        }
+
+        Assert.Equal(1, host.Simulator.Requests.MaxConcurrent);
+        Assert.Equal(3, host.Simulator.Requests[PvsRequestCounters.SupervisorInfoPath]);
     }
 
     [Fact]
