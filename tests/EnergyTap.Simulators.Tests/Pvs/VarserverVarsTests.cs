@@ -138,4 +138,30 @@ public class VarserverVarsTests
         // Local midnight at UTC-8 is 08:00Z; the last report before the 18:00 local sunset was 01:55Z.
         Assert.Equal("2026-06-21T01:55:00Z", inverter.GetProperty("/sys/devices/inverter/0/msmtEps").GetString());
     }
+
+    [Fact]
+    public async Task Livedata_matches_the_simulators_ground_truth()
+    {
+        await using var host = await LoggedInAsync(Varserver with { Ess = true });
+
+        var live = await host.GetJsonAsync("vars?match=livedata&fmt=obj");
+        var truth = host.Simulator.CurrentReadings();
+
+        double Value(string name) => double.Parse(live.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(truth.ProductionKw, Value("/sys/livedata/pv_p"), 5);
+        Assert.Equal(truth.NetKw, Value("/sys/livedata/net_p"), 5);
+        Assert.Equal(truth.BatterySoc!.Value, Value("/sys/livedata/soc"), 5);
+        Assert.Equal(3, truth.InvertersWorking);
+        Assert.Equal(truth.ProductionKw + truth.NetKw + truth.BatteryKw!.Value, Value("/sys/livedata/site_load_p"), 4);
+    }
+
+    [Fact]
+    public async Task Hang_option_never_answers_a_query_for_an_unknown_variable()
+    {
+        await using var host = await LoggedInAsync(Varserver with { HangOnUnknownVariable = true });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await host.GetJsonAsync("vars?name=/sys/info/model");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Http.GetAsync("vars?name=/sys/info/nope", timeout.Token));
+    }
 }
