@@ -5,7 +5,8 @@ namespace EnergyTap.Simulators.Pvs;
 /// <summary>
 /// How many requests the simulated PVS received, per endpoint, including the ones it refused. Keys are
 /// "Command=&lt;name&gt;" for legacy commands, the path for REST-style dl_cgi calls ("/cgi-bin/dl_cgi/devices/list"),
-/// "/auth?login", "/auth?logout", "/vars" and "ws" for telemetry connections.
+/// "/auth?login", "/auth?logout", "/vars" and "ws" for telemetry connections. Each /vars request is also counted
+/// by what it asked for: "/vars?match", "/vars?name", "/vars?cache", "/vars?set" (GET) or "/vars?post".
 /// </summary>
 public sealed class PvsRequestCounters
 {
@@ -15,6 +16,10 @@ public sealed class PvsRequestCounters
     public const string Login = "/auth?login";
     public const string Logout = "/auth?logout";
     public const string Vars = "/vars";
+    public const string VarsMatch = "/vars?match";
+    public const string VarsName = "/vars?name";
+    public const string VarsCache = "/vars?cache";
+    public const string VarsSet = "/vars?set";
     public const string Telemetry = "ws";
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);

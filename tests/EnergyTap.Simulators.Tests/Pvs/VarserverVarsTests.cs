@@ -48,6 +48,9 @@ public class VarserverVarsTests
         Assert.Equal(12, asList.GetProperty("count").GetInt32());
         Assert.Matches(@"^-?\d+\.\d{6}$", live.GetProperty("/sys/livedata/pv_p").GetString()!);
         await host.GetJsonAsync("vars?cache=nope", HttpStatusCode.NotFound);
+        Assert.Equal(1, host.Simulator.Requests[PvsRequestCounters.VarsMatch]);
+        Assert.Equal(3, host.Simulator.Requests[PvsRequestCounters.VarsCache]);
+        Assert.Equal(4, host.Simulator.Requests[PvsRequestCounters.Vars]);
     }
 
     [Fact]
