@@ -136,6 +136,18 @@ public sealed class CommandSupervisor : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Releases every active command. The service calls this when it stops cleanly, because nothing
+    /// would watch the deadlines while it is down.
+    /// </summary>
+    public async Task ReleaseAllAsync(string reason, CancellationToken cancellationToken)
+    {
+        foreach (var command in Active)
+        {
+            await ReleaseExpiredAsync(command, reason, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -216,7 +228,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                foreach (var command in _active.Values.Where(c => c.Deadline <= _time.GetUtcNow()).ToList())
+                foreach (var command in Active.Where(c => c.Deadline <= _time.GetUtcNow()))
                 {
                     await ReleaseExpiredAsync(command, "released at its deadline", stop);
                 }
