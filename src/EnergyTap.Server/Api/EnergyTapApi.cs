@@ -1,0 +1,118 @@
+using EnergyTap.Server.Control;
+using EnergyTap.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EnergyTap.Server.Api;
+
+/// <summary>The REST API: sites, devices, latest readings, power flow, history, health and control.</summary>
+public static class EnergyTapApi
+{
+    public static IEndpointRouteBuilder MapEnergyTapApi(this IEndpointRouteBuilder app, EnergyTapRuntime runtime)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/sites", () => runtime.Sites);
+
+        api.MapGet("/sites/{site}/flow", (string site) =>
+            runtime.Sites.Any(s => s.Id == site) ? Results.Ok(runtime.Flows.For(site)) : NotFound($"no site {site}"));
+
+        api.MapGet("/readings", (string? site, string? device) => runtime.Latest.Snapshot(site, device));
+
+        api.MapGet("/health", () =>
+        {
+            var pollers = runtime.Scheduler.Health;
+            var status = pollers.All(p => p.Up) ? "ok" : pollers.Any(p => p.Up) ? "degraded" : "down";
+            return new { status, time = runtime.Time.GetUtcNow(), pollers };
+        });
+
+        api.MapGet("/history", async (string? site, string? device, string? quantity, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
+        {
+            if (runtime.History is null)
+            {
+                return Results.Problem("history is not being stored", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (site is null || quantity is null)
+            {
+                return Results.Problem("site and quantity are required", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var end = to ?? runtime.Time.GetUtcNow();
+            var start = from ?? end.AddHours(-24);
+            return start >= end
+                ? Results.Problem("from must be before to", statusCode: StatusCodes.Status400BadRequest)
+                : Results.Ok(await runtime.History.QueryAsync(site, device, quantity, start, end, ct));
+        });
+
+        api.MapGet("/control", () => new
+        {
+            enabled = !string.IsNullOrEmpty(runtime.ControlToken),
+            batteries = runtime.Supervisor.Batteries,
+            active = runtime.Supervisor.Active.Select(c => ControlView(c, runtime.Time)),
+        });
+
+        api.MapPost("/control/{site}/{device}", async (string site, string device, ControlRequest body, HttpRequest http, CancellationToken ct) =>
+        {
+            if (ControlAuthorization.Check(http, runtime.ControlToken) is { } denied)
+            {
+                return denied;
+            }
+
+            try
+            {
+                var request = new BatteryCommandRequest(site, device, body.Kind, body.Watts, TimeSpan.FromSeconds(body.DurationSeconds));
+                var command = await runtime.Supervisor.IssueAsync(request, Actor(http), ct);
+                return Results.Ok(ControlView(command, runtime.Time));
+            }
+            catch (ControlRefusedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+            catch (ControlFailedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status502BadGateway);
+            }
+        });
+
+        api.MapDelete("/control/{site}/{device}", async (string site, string device, HttpRequest http, CancellationToken ct) =>
+        {
+            if (ControlAuthorization.Check(http, runtime.ControlToken) is { } denied)
+            {
+                return denied;
+            }
+
+            try
+            {
+                var hadCommand = await runtime.Supervisor.ReleaseAsync(site, device, Actor(http), ct);
+                return Results.Ok(new { released = true, hadCommand });
+            }
+            catch (ControlRefusedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+            }
+        });
+
+        api.MapGet("/stream", (HttpContext http, CancellationToken ct) => LiveStream.RunAsync(http, runtime, ct));
+
+        return app;
+    }
+
+    internal static object ControlView(ActiveCommand c, TimeProvider time) => new
+    {
+        c.Id,
+        c.Site,
+        c.Device,
+        c.Kind,
+        c.Watts,
+        c.IssuedAt,
+        c.Deadline,
+        RemainingSeconds = Math.Round(c.Remaining(time.GetUtcNow()).TotalSeconds),
+        c.Actor,
+    };
+
+    private static string Actor(HttpRequest http) => $"api:{http.HttpContext.Connection.RemoteIpAddress}";
+
+    private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EnergyTap.Server.Control;
+
+/// <summary>
+/// The only writer to a battery. It checks limits before anything is written, journals each command
+/// with its revert deadline before touching the device, releases it at the deadline (checked every
+/// second), and on start-up releases whatever outlived a previous process.
+/// </summary>
+public sealed class CommandSupervisor : IAsyncDisposable
+{
+    private readonly Dictionary<string, IBatteryController> _controllers;
+    private readonly ConcurrentDictionary<string, ActiveCommand> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _deviceLocks = new(StringComparer.Ordinal);
+    private readonly ICommandJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly SupervisorOptions _options;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _watch = Task.CompletedTask;
+
+    public CommandSupervisor(
+        IEnumerable<IBatteryController> controllers,
+        ICommandJournal journal,
+        TimeProvider time,
+        SupervisorOptions? options = null,
+        ILogger<CommandSupervisor>? logger = null)
+    {
+        _controllers = controllers.ToDictionary(c => Key(c.Device.Site, c.Device.Id), StringComparer.Ordinal);
+        _journal = journal;
+        _time = time;
+        _options = options ?? new SupervisorOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Raised whenever a command starts or ends, for live views.</summary>
+    public event Action? Changed;
+
+    public IReadOnlyList<ActiveCommand> Active => _active.Values.OrderBy(c => c.IssuedAt).ToList();
+
+    public IReadOnlyCollection<string> Batteries => _controllers.Keys;
+
+    /// <summary>Releases commands whose deadline passed while no supervisor ran, then starts the deadline watch.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var command in await _journal.ActiveAsync(cancellationToken))
+        {
+            var key = Key(command.Site, command.Device);
+            if (command.Deadline <= _time.GetUtcNow() || !_controllers.ContainsKey(key))
+            {
+                _active[key] = command;
+                await ReleaseExpiredAsync(command, "released at start-up: its deadline passed while EnergyTap was not running", cancellationToken);
+            }
+            else
+            {
+                _active[key] = command;
+            }
+        }
+
+        _watch = Task.Run(() => WatchDeadlinesAsync(_stop.Token), CancellationToken.None);
+    }
+
+    public async Task<ActiveCommand> IssueAsync(BatteryCommandRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var key = Key(request.Site, request.Device);
+        if (!_controllers.TryGetValue(key, out var controller))
+        {
+            throw new ControlRefusedException($"no battery {request.Site}/{request.Device} is configured");
+        }
+
+        var watts = await CheckAsync(request, controller, cancellationToken);
+        var gate = _deviceLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (_active.TryRemove(key, out var previous))
+            {
+                await _journal.RecordEndedAsync(previous.Id, now, "superseded by a new command", cancellationToken);
+            }
+
+            var command = new ActiveCommand(Guid.NewGuid().ToString("n")[..12], request.Site, request.Device,
+                request.Kind, watts, now, now + request.Duration, actor);
+            await _journal.RecordIssuedAsync(command, cancellationToken); // before the device is touched
+            await _journal.AuditAsync(now, actor, "issue", Describe(command), cancellationToken);
+            try
+            {
+                await controller.ApplyAsync(request.Kind, watts, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await FailAsync(controller, command, ex);
+                throw new ControlFailedException($"{request.Site}/{request.Device} did not take the command: {ex.Message}", ex);
+            }
+
+            _active[key] = command;
+            Changed?.Invoke();
+            return command;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Ends the device's command now. False when it had none.</summary>
+    public async Task<bool> ReleaseAsync(string site, string device, string actor, CancellationToken cancellationToken)
+    {
+        var key = Key(site, device);
+        if (!_controllers.TryGetValue(key, out var controller))
+        {
+            throw new ControlRefusedException($"no battery {site}/{device} is configured");
+        }
+
+        var gate = _deviceLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await controller.ReleaseAsync(cancellationToken);
+            var now = _time.GetUtcNow();
+            await _journal.AuditAsync(now, actor, "release", $"{site}/{device}", cancellationToken);
+            if (!_active.TryRemove(key, out var command))
+            {
+                return false;
+            }
+
+            await _journal.RecordEndedAsync(command.Id, now, $"released by {actor}", cancellationToken);
+            Changed?.Invoke();
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Releases every active command. The service calls this when it stops cleanly, because nothing
+    /// would watch the deadlines while it is down.
+    /// </summary>
+    public async Task ReleaseAllAsync(string reason, CancellationToken cancellationToken)
+    {
+        foreach (var command in Active)
+        {
+            await ReleaseExpiredAsync(command, reason, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _watch;
+        _stop.Dispose();
+        foreach (var gate in _deviceLocks.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private async Task<double> CheckAsync(BatteryCommandRequest request, IBatteryController controller, CancellationToken cancellationToken)
+    {
+        if (request.Duration <= TimeSpan.Zero || request.Duration > _options.MaxDuration)
+        {
+            throw new ControlRefusedException(
+                $"duration must be between 1 s and {_options.MaxDuration.TotalMinutes:0} min; every battery command needs a revert deadline");
+        }
+
+        if (request.Kind == BatteryCommandKind.Idle)
+        {
+            return 0;
+        }
+
+        if (!double.IsFinite(request.Watts) || request.Watts <= 0)
+        {
+            throw new ControlRefusedException($"power must be a positive number of watts, not {request.Watts}");
+        }
+
+        var limits = await controller.ReadLimitsAsync(cancellationToken);
+        var max = request.Kind == BatteryCommandKind.Charge ? limits.MaxChargeWatts : limits.MaxDischargeWatts;
+        if (request.Watts > max)
+        {
+            throw new ControlRefusedException($"{request.Watts:0} W is beyond the battery's {request.Kind.ToString().ToLowerInvariant()} rating of {max:0} W");
+        }
+
+        if (request.Kind == BatteryCommandKind.Discharge)
+        {
+            var soc = await controller.ReadSocPercentAsync(cancellationToken)
+                ?? throw new ControlRefusedException("the state of charge cannot be read, so a discharge is refused");
+            if (soc <= limits.ReserveSocPercent)
+            {
+                throw new ControlRefusedException($"state of charge {soc:0.#} % is at or below the {limits.ReserveSocPercent:0.#} % reserve; discharge refused");
+            }
+        }
+
+        return request.Watts;
+    }
+
+    private async Task FailAsync(IBatteryController controller, ActiveCommand command, Exception error)
+    {
+        string outcome;
+        try
+        {
+            await controller.ReleaseAsync(CancellationToken.None);
+            outcome = $"failed and released: {error.Message}";
+        }
+#pragma warning disable CA1031 // The original failure is what the caller must hear; this one is journalled.
+        catch (Exception releaseError)
+#pragma warning restore CA1031
+        {
+            // Keep it active so the deadline watch goes on trying to release it.
+            _active[Key(command.Site, command.Device)] = command;
+            outcome = $"failed: {error.Message}; release also failed: {releaseError.Message}";
+            _logger.LogError(releaseError, "Could not release {Site}/{Device} after a failed command", command.Site, command.Device);
+            await _journal.AuditAsync(_time.GetUtcNow(), "supervisor", "failed", $"{Describe(command)}: {outcome}", CancellationToken.None);
+            return;
+        }
+
+        await _journal.RecordEndedAsync(command.Id, _time.GetUtcNow(), outcome, CancellationToken.None);
+        await _journal.AuditAsync(_time.GetUtcNow(), "supervisor", "failed", $"{Describe(command)}: {outcome}", CancellationToken.None);
+    }
+
+    private async Task WatchDeadlinesAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(_options.CheckInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                foreach (var command in Active.Where(c => c.Deadline <= _time.GetUtcNow()))
+                {
+                    await ReleaseExpiredAsync(command, "released at its deadline", stop);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task ReleaseExpiredAsync(ActiveCommand command, string outcome, CancellationToken cancellationToken)
+    {
+        var key = Key(command.Site, command.Device);
+        var gate = _deviceLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_active.TryGetValue(key, out var current) || current.Id != command.Id)
+            {
+                return; // released or superseded meanwhile
+            }
+
+            if (!_controllers.TryGetValue(key, out var controller))
+            {
+                _logger.LogError("Command {Id} for {Key} has expired but that battery is no longer configured; release it by hand", command.Id, key);
+                return;
+            }
+
+            await controller.ReleaseAsync(cancellationToken);
+            _active.TryRemove(key, out _);
+            var now = _time.GetUtcNow();
+            await _journal.RecordEndedAsync(command.Id, now, outcome, cancellationToken);
+            await _journal.AuditAsync(now, "supervisor", "revert", $"{Describe(command)}: {outcome}", cancellationToken);
+            Changed?.Invoke();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stays active: the next tick tries again, so a battery that was briefly unreachable is still released.
+            _logger.LogError(ex, "Could not release {Key} at its deadline; retrying", key);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static string Describe(ActiveCommand c) =>
+        $"{c.Site}/{c.Device} {c.Kind.ToString().ToLowerInvariant()} {c.Watts:0} W until {c.Deadline:O} (command {c.Id})";
+
+    private static string Key(string site, string device) => $"{site}/{device}";
+}
+
+public sealed record SupervisorOptions
+{
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>How often deadlines are checked; a command is released at most this long after its deadline.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

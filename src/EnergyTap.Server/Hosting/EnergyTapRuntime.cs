@@ -1,0 +1,20 @@
+using EnergyTap.Server.Control;
+using EnergyTap.Server.Devices;
+using EnergyTap.Server.Pipeline;
+using EnergyTap.Server.Polling;
+using EnergyTap.Server.PowerFlows;
+
+namespace EnergyTap.Server.Hosting;
+
+/// <summary>The running parts of the service that the API and dashboard look at.</summary>
+public sealed record EnergyTapRuntime(
+    IReadOnlyList<SiteInfo> Sites,
+    LatestReadings Latest,
+    PowerFlowCalculator Flows,
+    PollScheduler Scheduler,
+    CommandSupervisor Supervisor,
+    IHistorySource? History,
+    TimeProvider Time,
+    string? ControlToken);
+
+public sealed record SiteInfo(string Id, string Name, IReadOnlyList<DeviceDescriptor> Devices);

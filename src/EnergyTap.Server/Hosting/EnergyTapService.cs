@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using EnergyTap.Server.Api;
+using EnergyTap.Server.Control;
+using EnergyTap.Server.Dashboard;
+using EnergyTap.Server.Pipeline;
+using EnergyTap.Server.Polling;
+using EnergyTap.Server.PowerFlows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EnergyTap.Server.Hosting;
+
+/// <summary>
+/// The running service: polling into the reading hub, the command supervisor, and one Kestrel
+/// listener for the API, the live stream, /metrics and the dashboard.
+/// </summary>
+public sealed class EnergyTapService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ReadingHub _hub;
+    private readonly ServiceParts _parts;
+
+    private EnergyTapService(WebApplication app, ReadingHub hub, EnergyTapRuntime runtime, ServiceParts parts)
+    {
+        _app = app;
+        _hub = hub;
+        _parts = parts;
+        Runtime = runtime;
+    }
+
+    public EnergyTapRuntime Runtime { get; }
+
+    /// <summary>Where the API and dashboard answer, e.g. http://127.0.0.1:8080/.</summary>
+    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+
+    public static async Task<EnergyTapService> StartAsync(ServiceParts parts, IPEndPoint listen, CancellationToken cancellationToken)
+    {
+        var loggers = parts.LoggerFactory ?? NullLoggerFactory.Instance;
+        var latest = new LatestReadings();
+        var hub = new ReadingHub([latest, .. parts.Sinks], loggers.CreateLogger<ReadingHub>());
+        var scheduler = new PollScheduler(parts.Pollers, hub, parts.Time, loggers.CreateLogger<PollScheduler>());
+        var supervisor = new CommandSupervisor(parts.Batteries, parts.Journal, parts.Time, parts.Supervisor, loggers.CreateLogger<CommandSupervisor>());
+        var priority = parts.Sites.SelectMany(s => s.Devices).Select(d => d.Id).ToList();
+        var runtime = new EnergyTapRuntime(parts.Sites, latest, new PowerFlowCalculator(latest, parts.Time, priority),
+            scheduler, supervisor, parts.History, parts.Time, parts.ControlToken);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        builder.WebHost.UseKestrel(k => k.Listen(listen));
+        var app = builder.Build();
+        app.MapEnergyTapApi(runtime);
+        app.MapDashboard();
+        parts.MapEndpoints?.Invoke(app);
+
+        // Orphaned commands are released before anything else may command the battery.
+        await supervisor.StartAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        scheduler.Start();
+
+        var service = new EnergyTapService(app, hub, runtime, parts);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is not null)
+        {
+            service.Url = new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+
+        return service;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.Scheduler.DisposeAsync();
+        await _app.StopAsync();
+        await Runtime.Supervisor.ReleaseAllAsync("released because the service stopped", CancellationToken.None);
+        await Runtime.Supervisor.DisposeAsync();
+        await _hub.DisposeAsync(); // drains queued readings into the store before it closes
+        await _app.DisposeAsync();
+        foreach (var resource in _parts.OwnedResources)
+        {
+            await resource.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using EnergyTap.Server.Control;
+using EnergyTap.Server.Devices;
+using EnergyTap.Server.Pipeline;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyTap.Server.Hosting;
+
+/// <summary>Everything the service runs, already built from configuration (or by a test or the demo).</summary>
+public sealed record ServiceParts
+{
+    public required IReadOnlyList<SiteInfo> Sites { get; init; }
+    public required IReadOnlyList<IDevicePoller> Pollers { get; init; }
+    public IReadOnlyList<IBatteryController> Batteries { get; init; } = [];
+    public required ICommandJournal Journal { get; init; }
+    public IReadOnlyList<IReadingSink> Sinks { get; init; } = [];
+    public IHistorySource? History { get; init; }
+    public string? ControlToken { get; init; }
+    public SupervisorOptions Supervisor { get; init; } = new();
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Extra endpoints such as /metrics, mapped beside the API.</summary>
+    public Action<IEndpointRouteBuilder>? MapEndpoints { get; init; }
+
+    /// <summary>Disposed when the service stops, after polling has ended (stores, brokers, device connections).</summary>
+    public IReadOnlyList<IAsyncDisposable> OwnedResources { get; init; } = [];
+}

@@ -1,0 +1,66 @@
+using EnergyTap.Server.Pipeline;
+using EnergyTap.Server.Readings;
+
+namespace EnergyTap.Server.PowerFlows;
+
+/// <summary>
+/// Builds each site's <see cref="PowerFlow"/> from the latest readings. When several devices report
+/// the same term (a PVS production meter and the aGate's solar register), the freshest reading of the
+/// device that comes first in <paramref name="devicePriority"/> wins; values are never summed across
+/// devices, which would count the same panels twice.
+/// </summary>
+public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time, IReadOnlyList<string>? devicePriority = null)
+{
+    public const string Solar = "solar_power";
+    public const string HomeLoad = "home_load_power";
+    public const string Grid = "grid_power";
+    public const string Battery = "battery_power";
+    public const string BatterySoc = "battery_soc";
+    public const string Generator = "generator_power";
+    public const string V2L = "v2l_power";
+
+    public PowerFlow For(string site)
+    {
+        var readings = latest.Snapshot(site);
+        return new PowerFlow(
+            site,
+            time.GetUtcNow(),
+            Pick(readings, Solar),
+            Pick(readings, HomeLoad),
+            Pick(readings, Grid),
+            Pick(readings, Battery),
+            Pick(readings, BatterySoc),
+            Pick(readings, Generator),
+            Pick(readings, V2L));
+    }
+
+    private FlowTerm Pick(IReadOnlyList<Reading> readings, string quantity)
+    {
+        var best = readings
+            .Where(r => r.Quantity == quantity)
+            .OrderBy(r => r.Quality)            // fresh before stale before missing
+            .ThenBy(r => Rank(r.Device))
+            .FirstOrDefault();
+        return best is null
+            ? new FlowTerm(null, null, ReadingQuality.Missing, null)
+            : new FlowTerm(best.Value, best.Device, best.Quality, best.Time);
+    }
+
+    private int Rank(string device)
+    {
+        if (devicePriority is null)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < devicePriority.Count; i++)
+        {
+            if (devicePriority[i] == device)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+}
