@@ -3,7 +3,8 @@ namespace EnergyTap.FranklinWH.Cloud.Http;
 /// <summary>
 /// Client-side rate limit: hands out send slots so that any two requests are at least the global interval
 /// apart and requests with the same key at least their own interval apart. Slots are reserved under a lock
-/// and waited for outside it, so concurrent callers queue fairly.
+/// and waited for outside it, so concurrent callers queue fairly. A call held back by its key (stats of one
+/// gateway) does not hold back calls with other keys.
 /// </summary>
 internal sealed class RequestPacer(TimeProvider time, TimeSpan globalInterval)
 {
@@ -17,20 +18,16 @@ internal sealed class RequestPacer(TimeProvider time, TimeSpan globalInterval)
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            slot = now;
-            if (_lastAny is { } any && any + globalInterval > slot)
-            {
-                slot = any + globalInterval;
-            }
-
-            if (key is not null && _lastByKey.TryGetValue(key, out var last) && last + keyInterval > slot)
-            {
-                slot = last + keyInterval;
-            }
-
-            _lastAny = slot;
+            var globalSlot = _lastAny is { } any && any + globalInterval > now ? any + globalInterval : now;
+            _lastAny = globalSlot;
+            slot = globalSlot;
             if (key is not null)
             {
+                if (_lastByKey.TryGetValue(key, out var last) && last + keyInterval > slot)
+                {
+                    slot = last + keyInterval;
+                }
+
                 _lastByKey[key] = slot;
             }
         }
