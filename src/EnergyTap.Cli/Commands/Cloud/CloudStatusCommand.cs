@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EnergyTap.Cli.Infrastructure;
+using EnergyTap.FranklinWH.Cloud.Modes;
 using EnergyTap.FranklinWH.Cloud.Stats;
 
 namespace EnergyTap.Cli.Commands.Cloud;
@@ -57,7 +58,7 @@ internal static class CloudStatusCommand
             ("grid", $"{CloudText.Kw(c.GridKw)} ({(c.GridKw is < 0 ? "exporting" : c.GridKw is > 0 ? "importing" : "idle")}), {c.GridConnection}"),
             ("generator", $"{CloudText.Kw(c.GeneratorKw)}, enabled {CloudText.YesNo(c.GeneratorEnabled)}, {c.GeneratorStatusText}"),
             ("V2L", $"licensed {CloudText.YesNo(c.V2lEnabled)}, {c.V2lStatusText}, use {CloudText.Kw(c.V2lUseKw)}, contactor {CloudText.Raw(c.V2lRelay)}"),
-            ("work mode", CloudText.Raw(stats.CurrentWorkMode)),
+            ("work mode", stats.CurrentWorkMode is { } wm ? $"{WorkModeNames.Name((WorkMode)wm)} ({wm})" : "n/a"),
             ("today solar", CloudText.Kwh(t.SolarKwh)),
             ("today load", CloudText.Kwh(t.LoadKwh)),
             ("today battery", $"charged {CloudText.Kwh(t.BatteryChargeKwh)}, discharged {CloudText.Kwh(t.BatteryDischargeKwh)}"),
