@@ -42,12 +42,7 @@ internal static class CloudReserveCommand
                 return 0;
             }
 
-            if (change == ModeChangeResult.QueuedUntilOnline)
-            {
-                Console.Out.WriteLine("The aGate is offline: the change is queued and applies when it reconnects (code 176).");
-            }
-
-            CloudText.Rows(("gateway", gateway), ("mode", info.ActiveMode is { } m ? WorkModeNames.Name(m) : "unknown"), ("reserve", CloudText.Pct(info.ReserveSoc)));
+            ModeOutput.Print(gateway, change, info);
             return 0;
         });
         return command;
