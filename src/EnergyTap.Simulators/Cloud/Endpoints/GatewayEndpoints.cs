@@ -13,7 +13,7 @@ internal static class GatewayEndpoints
             Envelopes.Ok(new JsonArray([.. ok.Account.Gateways.Select(g => (JsonNode)new JsonObject
             {
                 ["id"] = g.Id, ["name"] = g.Definition.Name, ["status"] = g.Online ? 1 : 0, ["sysHdVersion"] = "aGate X",
-            })]))));
+            })])), needsGateway: false));
 
         app.MapGet(Routes.Terminal + "getDeviceInfoV2", (HttpContext http) => Routes.Handle(state, http, "getDeviceInfoV2", Routes.GatewayId(http), ok =>
             Envelopes.Ok(new JsonObject

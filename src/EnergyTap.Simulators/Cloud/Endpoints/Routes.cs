@@ -13,7 +13,7 @@ internal static class Routes
         Func<RequestGuard.Allowed, IResult> answer, bool offlineAnswer = true, bool needsGateway = true)
     {
         state.Count(endpoint);
-        if (needsGateway && gatewayId is null && endpoint != "getHomeGatewayList")
+        if (needsGateway && gatewayId is null)
         {
             return Envelopes.Error(500, "gatewayId is required");
         }
