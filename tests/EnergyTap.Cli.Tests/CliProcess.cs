@@ -11,7 +11,10 @@ public static class CliProcess
 
     public static async Task<Result> RunAsync(params string[] args) => await RunAsync(TimeSpan.FromSeconds(60), args);
 
-    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(new Dictionary<string, string?>(), timeout, args);
+
+    /// <summary>Runs with extra environment variables (a null value removes the variable from the child's environment).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +30,17 @@ public static class CliProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start energytap");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,0 +1,35 @@
+using EnergyTap.FranklinWH.Cloud.Accessories;
+
+namespace EnergyTap.Simulators.Cloud;
+
+/// <summary>A simulated aGate and the accessories installed on it (accessory types as the cloud reports them).</summary>
+public sealed record SimulatedGateway(string Id, string Name, IReadOnlyList<int> Accessories)
+{
+    /// <summary>The gateway's V2L feature licence (v2lModeEnable).</summary>
+    public bool V2lLicensed { get; init; }
+
+    /// <summary>Start with the grid relay open (off grid), e.g. during an outage.</summary>
+    public bool OffGrid { get; init; }
+
+    /// <summary>False = the aGate is not connected to the cloud: reads answer 136, mode changes 176.</summary>
+    public bool Online { get; init; } = true;
+
+    /// <summary>US V1 Smart Circuits + Generator Module V1: generator and V2L through the CarSW port.</summary>
+    public static SimulatedGateway GeneratorV1WithSmartCircuitsV1(string id, string name) =>
+        new(id, name, [AccessoryCatalog.GeneratorV1Us, AccessoryCatalog.SmartCircuitsV1Us]) { V2lLicensed = true };
+
+    /// <summary>US V2 Smart Circuits: V2L built in, no generator.</summary>
+    public static SimulatedGateway SmartCircuitsV2(string id, string name) =>
+        new(id, name, [AccessoryCatalog.SmartCircuitsV2Us]) { V2lLicensed = true };
+
+    /// <summary>Generator Module V2 with US V1 Smart Circuits: generator, but no V2L port.</summary>
+    public static SimulatedGateway GeneratorV2WithSmartCircuitsV1(string id, string name) =>
+        new(id, name, [AccessoryCatalog.GeneratorV2Us, AccessoryCatalog.SmartCircuitsV1Us]);
+
+    /// <summary>Australian hardware: generator and smart circuits, no V2L.</summary>
+    public static SimulatedGateway Australian(string id, string name) =>
+        new(id, name, [AccessoryCatalog.GeneratorV1Au, AccessoryCatalog.SmartCircuitsV1Au]);
+
+    /// <summary>Just the aGate and batteries.</summary>
+    public static SimulatedGateway Bare(string id, string name) => new(id, name, []);
+}
