@@ -147,7 +147,7 @@ internal sealed class ModbusRequestHandler(ModbusRegisterMap map, ModbusUnknownU
         return code;
     }
 
-    private static int Exception(Span<byte> response, byte function, ModbusExceptionCode code)
+    public static int Exception(Span<byte> response, byte function, ModbusExceptionCode code)
     {
         response[0] = (byte)(function | ModbusFunctionCodes.ExceptionFlag);
         response[1] = (byte)code;

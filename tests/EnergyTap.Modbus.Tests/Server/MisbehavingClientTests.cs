@@ -24,6 +24,7 @@ public sealed class MisbehavingClientTests
         await vandal.GetStream().WriteAsync(garbage);
 
         Assert.Equal(0, await ReadUntilClosedAsync(vandal));
+        Assert.Equal(1, server.Statistics.BadFrames);
         Assert.Equal([1001], await client.ReadHoldingRegistersAsync(1, 1, 1));
         await using var another = TestServer.ClientFor(server.LocalEndpoint);
         Assert.Equal([1002], await another.ReadHoldingRegistersAsync(1, 2, 1));
@@ -111,6 +112,7 @@ public sealed class MisbehavingClientTests
         using var second = await ConnectAsync(server);
 
         Assert.Equal(0, await ReadUntilClosedAsync(second));
+        Assert.Equal(1, server.Statistics.ConnectionsRefused);
         Assert.Equal([1001], await first.ReadHoldingRegistersAsync(1, 1, 1));
     }
 

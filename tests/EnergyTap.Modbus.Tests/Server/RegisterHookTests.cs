@@ -96,6 +96,7 @@ public sealed class RegisterHookTests
     {
         var map = TestServer.SampleMap();
         var bank = map[1];
+        bank.Set(ModbusRegisterKind.Holding, 60, [0, 0]);
         await using var server = await TestServer.StartAsync(map: map);
         await using var client = TestServer.ClientFor(server.LocalEndpoint);
         using var stop = new CancellationTokenSource();
@@ -121,6 +122,24 @@ public sealed class RegisterHookTests
 
         await stop.CancelAsync();
         await physics;
+    }
+
+    [Fact]
+    public async Task A_throwing_hook_costs_one_server_device_failure_not_the_connection()
+    {
+        var map = TestServer.SampleMap();
+        map[1].AddWriteHook(w => w.Covers(5) ? throw new InvalidOperationException("simulator bug") : ModbusWriteDecision.Accept);
+        await using var server = await TestServer.StartAsync(map: map);
+        await using var client = TestServer.ClientFor(server.LocalEndpoint);
+
+        var error = await Assert.ThrowsAsync<ModbusExceptionResponseException>(() => client.WriteSingleRegisterAsync(1, 5, 1));
+
+        Assert.Equal(ModbusExceptionCode.ServerDeviceFailure, error.Code);
+        Assert.Equal([1005], await client.ReadHoldingRegistersAsync(1, 5, 1));
+        Assert.Equal(1, server.Statistics.HookFailures);
+        Assert.Equal(2, server.Statistics.Requests);
+        Assert.Equal(1, server.Statistics.ExceptionResponses);
+        Assert.Equal(0, client.Statistics.Reconnects);
     }
 
     [Fact]
