@@ -26,6 +26,10 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(registers);
         this.options = options ?? new ModbusServerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.MaxConnections, 1);
+        if (this.options.IdleTimeout <= TimeSpan.Zero && this.options.IdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), this.options.IdleTimeout, "IdleTimeout must be positive or Timeout.InfiniteTimeSpan");
+        }
         Registers = registers;
         codec = IModbusFrameCodec.For(this.options.Framing);
         handler = new ModbusRequestHandler(registers, this.options.UnknownUnitResponse);
