@@ -164,7 +164,9 @@ public sealed class ModbusTcpClient : IModbusClient
                     throw new ModbusProtocolException($"wrong transaction id: got {frame.TransactionId}, expected {transactionId}");
                 }
 
-                if (frame.UnitId != unitId)
+                // Over Modbus TCP the transaction id already pairs the answer with the request, and some gateways
+                // rewrite the unit id; over RTU the unit id is all there is, so it must match.
+                if (frame.UnitId != unitId && !codec.HasTransactionIds)
                 {
                     throw new ModbusProtocolException($"response comes from unit {frame.UnitId}, request went to unit {unitId}");
                 }
