@@ -75,4 +75,13 @@ public class PointAddressTests
         Assert.Equal(300.0, image.Get("160.module[3].DCW").Value);
         Assert.Throws<SunSpecPointException>(() => image.Locate("160.module[4].DCW"));
     }
+
+    [Fact]
+    public void Points_in_a_register_range_are_found_for_write_hooks()
+    {
+        var touched = Map.PointsIn(318, 7).Select(p => p.FullName);
+
+        Assert.Equal(["704.WSetEna", "704.WSetMod", "704.WSet", "704.WSetRvrt", "704.WSetPct"], touched);
+        Assert.Equal(["704.WSet"], Map.PointsIn(321, 1).Select(p => p.FullName));
+    }
 }

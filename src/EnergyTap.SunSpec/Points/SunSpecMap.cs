@@ -26,6 +26,12 @@ public sealed class SunSpecMap
     /// <summary>The first model with this id, or null.</summary>
     public ModelInstance? Find(int modelId) => Models.FirstOrDefault(m => m.Id == modelId);
 
+    /// <summary>Every point with a register in [address, address + count): which points a client's write touched.</summary>
+    public IEnumerable<PointLocation> PointsIn(int address, int count) =>
+        Models.Where(m => m.Address < address + count && address < m.EndAddress)
+            .SelectMany(m => m.Points)
+            .Where(p => p.Address < address + count && address < p.Address + p.Size);
+
     /// <summary>Resolves "704.WSetPct" or "714.Prt[2].DCW"; throws <see cref="SunSpecPointException"/> saying what does not match.</summary>
     public PointLocation Resolve(string name) => Resolve(PointPath.Parse(name));
 
