@@ -81,9 +81,8 @@ public sealed class CommandSupervisor : IAsyncDisposable
                 await _journal.RecordEndedAsync(previous.Id, now, "superseded by a new command", cancellationToken);
             }
 
-            var command = new ActiveCommand(Guid.NewGuid().ToString("n")[..12], request.Site, request.Device,
-                request.Kind, watts, now, now + request.Duration, actor);
-            await _journal.RecordIssuedAsync(command, cancellationToken); // before the device is touched
+            var draft = new ActiveCommand("", request.Site, request.Device, request.Kind, watts, now, now + request.Duration, actor);
+            var command = draft with { Id = await _journal.RecordIssuedAsync(draft, cancellationToken) }; // before the device is touched
             await _journal.AuditAsync(now, actor, "issue", Describe(command), cancellationToken);
             try
             {

@@ -7,7 +7,8 @@ namespace EnergyTap.Server.Control;
 /// </summary>
 public interface ICommandJournal
 {
-    Task RecordIssuedAsync(ActiveCommand command, CancellationToken cancellationToken);
+    /// <summary>Stores a new command (its <see cref="ActiveCommand.Id"/> is ignored) and returns the id it is kept under.</summary>
+    Task<string> RecordIssuedAsync(ActiveCommand command, CancellationToken cancellationToken);
 
     Task RecordEndedAsync(string commandId, DateTimeOffset endedAt, string outcome, CancellationToken cancellationToken);
 

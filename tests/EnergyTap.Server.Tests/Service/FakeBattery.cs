@@ -49,10 +49,14 @@ public sealed class MemoryJournal : ICommandJournal
     public Dictionary<string, string> Ended { get; } = [];
     public List<string> Audit { get; } = [];
 
-    public Task RecordIssuedAsync(ActiveCommand command, CancellationToken cancellationToken)
+    public Task<string> RecordIssuedAsync(ActiveCommand command, CancellationToken cancellationToken)
     {
-        lock (this) { Issued.Add(command); }
-        return Task.CompletedTask;
+        lock (this)
+        {
+            var stored = command with { Id = command.Id.Length > 0 ? command.Id : $"c{Issued.Count + 1}" };
+            Issued.Add(stored);
+            return Task.FromResult(stored.Id);
+        }
     }
 
     public Task RecordEndedAsync(string commandId, DateTimeOffset endedAt, string outcome, CancellationToken cancellationToken)
