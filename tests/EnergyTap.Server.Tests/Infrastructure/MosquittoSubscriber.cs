@@ -33,7 +33,7 @@ public sealed class MosquittoSubscriber : IAsyncDisposable
             arguments.Add(topic);
         }
 
-        subscriber._process = PeerProcess.Start("mosquitto_sub", "mosquitto-clients", arguments, subscriber.OnLine);
+        subscriber._process = PeerProcess.Start("mosquitto_sub", "mosquitto-clients", arguments, subscriber.OnLine, lineBuffered: true);
         await Eventually.UntilAsync(() => subscriber._subscribed || subscriber._process.HasExited, "mosquitto_sub to subscribe");
         if (!subscriber._subscribed)
         {

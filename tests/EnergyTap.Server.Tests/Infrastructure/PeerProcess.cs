@@ -56,10 +56,21 @@ public sealed class PeerProcess : IAsyncDisposable
         return string.Empty;
     }
 
-    /// <summary>Starts <paramref name="tool"/> with <paramref name="arguments"/>.</summary>
-    public static PeerProcess Start(string tool, string debianPackage, IEnumerable<string> arguments, Action<string>? onLine = null)
+    /// <summary>
+    /// Starts <paramref name="tool"/> with <paramref name="arguments"/>. <paramref name="lineBuffered"/> runs it under
+    /// stdbuf so a C program's stdout reaches us line by line instead of in 4 KiB blocks.
+    /// </summary>
+    public static PeerProcess Start(
+        string tool, string debianPackage, IEnumerable<string> arguments, Action<string>? onLine = null, bool lineBuffered = false)
     {
-        var start = new ProcessStartInfo(Locate(tool, debianPackage))
+        var path = Locate(tool, debianPackage);
+        if (lineBuffered)
+        {
+            arguments = ["-oL", path, .. arguments];
+            path = Locate("stdbuf", "coreutils");
+        }
+
+        var start = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
