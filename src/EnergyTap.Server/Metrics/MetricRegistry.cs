@@ -70,15 +70,15 @@ public sealed class MetricRegistry
     public async Task WriteToAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        // Rendered in memory first: the text is small, and HTTP response streams reject synchronous writes.
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, Utf8NoBom, bufferSize: 16 * 1024, leaveOpen: true))
+        // Rendered into pooled memory first: HTTP response streams reject synchronous writes, and a snapshot
+        // written in one go keeps the scrape consistent.
+        using var buffer = new PooledBufferStream();
+        using (var writer = new StreamWriter(buffer, Utf8NoBom, bufferSize: 4 * 1024, leaveOpen: true))
         {
             WriteTo(writer);
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(stream, cancellationToken);
+        await buffer.DrainToAsync(stream, cancellationToken);
     }
 
     /// <summary>The exposition as a string (tests, diagnostics).</summary>

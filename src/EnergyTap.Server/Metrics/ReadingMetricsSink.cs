@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EnergyTap.Server.Readings;
 
 namespace EnergyTap.Server.Metrics;
@@ -28,6 +29,7 @@ public sealed class ReadingMetricsSink
     private readonly MetricRegistry _registry;
     private readonly Gauge _up;
     private readonly Gauge _stale;
+    private readonly ConcurrentDictionary<(string Site, string Device, string Quantity, string Unit), Binding> _bindings = new();
 
     /// <summary>Creates a sink that writes into <paramref name="registry"/>.</summary>
     public ReadingMetricsSink(MetricRegistry registry)
@@ -44,33 +46,22 @@ public sealed class ReadingMetricsSink
     public void Record(Reading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        var info = QuantityCatalog.Describe(reading.Quantity, reading.Unit);
-        MetricFamily family = info.Kind == QuantityKind.Counter
-            ? _registry.GetOrCreateCounter(info.MetricName, info.Description, ValueLabels)
-            : _registry.GetOrCreateGauge(info.MetricName, info.Description, ValueLabels);
-
-        var hasValue = reading.Quality != ReadingQuality.Missing && reading.Value is not null;
-        if (hasValue)
+        var key = (reading.Site, reading.Device, reading.Quantity, reading.Unit);
+        var binding = _bindings.GetOrAdd(key, static (k, sink) => sink.Bind(k.Site, k.Device, k.Quantity, k.Unit), this);
+        lock (binding)
         {
-            var value = reading.Value!.Value * info.MetricScale;
-            switch (family)
+            if (reading.Quality != ReadingQuality.Missing && reading.Value is { } value)
             {
-                case Counter counter:
-                    counter.WithLabels(reading.Site, reading.Device).Set(value);
-                    break;
-                case Gauge gauge:
-                    gauge.WithLabels(reading.Site, reading.Device).Set(value);
-                    break;
+                binding.SetValue(value * binding.Scale);
             }
-        }
-        else if (reading.Quality == ReadingQuality.Missing)
-        {
-            Remove(family, reading.Site, reading.Device);
-        }
+            else if (reading.Quality == ReadingQuality.Missing)
+            {
+                binding.RemoveValue();
+            }
 
-        var exposed = Exposes(family, reading.Site, reading.Device);
-        _up.WithLabels(reading.Site, reading.Device, reading.Quantity).Set(exposed ? 1 : 0);
-        _stale.WithLabels(reading.Site, reading.Device, reading.Quantity).Set(reading.Quality == ReadingQuality.Stale ? 1 : 0);
+            binding.Up.Set(binding.HasValue ? 1 : 0);
+            binding.Stale.Set(reading.Quality == ReadingQuality.Stale ? 1 : 0);
+        }
     }
 
     /// <summary>Applies several readings (one poll).</summary>
@@ -83,23 +74,57 @@ public sealed class ReadingMetricsSink
         }
     }
 
-    private static void Remove(MetricFamily family, string site, string device)
+    private Binding Bind(string site, string device, string quantity, string unit)
     {
-        switch (family)
-        {
-            case Counter counter:
-                counter.Remove(site, device);
-                break;
-            case Gauge gauge:
-                gauge.Remove(site, device);
-                break;
-        }
+        var info = QuantityCatalog.Describe(quantity, unit);
+        MetricFamily family = info.Kind == QuantityKind.Counter
+            ? _registry.GetOrCreateCounter(info.MetricName, info.Description, ValueLabels)
+            : _registry.GetOrCreateGauge(info.MetricName, info.Description, ValueLabels);
+        return new Binding(family, site, device, info.MetricScale,
+            _up.WithLabels(site, device, quantity), _stale.WithLabels(site, device, quantity));
     }
 
-    private static bool Exposes(MetricFamily family, string site, string device) => family switch
+    /// <summary>The series one (site, device, quantity, unit) writes to, looked up once.</summary>
+    private sealed class Binding(MetricFamily family, string site, string device, double scale, GaugeSeries up, GaugeSeries stale)
     {
-        Counter counter => counter.Contains(site, device),
-        Gauge gauge => gauge.Contains(site, device),
-        _ => false,
-    };
+        private GaugeSeries? _gauge;
+        private CounterSeries? _counter;
+
+        public double Scale { get; } = scale;
+
+        public GaugeSeries Up { get; } = up;
+
+        public GaugeSeries Stale { get; } = stale;
+
+        public bool HasValue => _gauge is not null || _counter is not null;
+
+        public void SetValue(double value)
+        {
+            switch (family)
+            {
+                case Counter counter:
+                    (_counter ??= counter.WithLabels(site, device)).Set(value);
+                    break;
+                case Gauge gauge:
+                    (_gauge ??= gauge.WithLabels(site, device)).Set(value);
+                    break;
+            }
+        }
+
+        public void RemoveValue()
+        {
+            switch (family)
+            {
+                case Counter counter:
+                    counter.Remove(site, device);
+                    break;
+                case Gauge gauge:
+                    gauge.Remove(site, device);
+                    break;
+            }
+
+            _gauge = null;
+            _counter = null;
+        }
+    }
 }

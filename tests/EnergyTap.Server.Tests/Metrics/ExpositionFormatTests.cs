@@ -170,4 +170,21 @@ public sealed class ExpositionFormatTests
         Assert.Equal(registry.Render(), System.Text.Encoding.UTF8.GetString(bytes));
         Assert.Contains("site=\"Zürich\"", registry.Render(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WriteToAsync_matches_the_text_exposition_across_buffer_segments()
+    {
+        var registry = new MetricRegistry();
+        var gauge = registry.GetOrCreateGauge("energytap_inverter_power_watts", "Inverter AC output power in watts.", "site", "device");
+        for (var i = 0; i < 3000; i++)
+        {
+            gauge.WithLabels("site-ü", $"inverter-{i}").Set(i * 1.5);
+        }
+
+        using var stream = new MemoryStream();
+        await registry.WriteToAsync(stream);
+
+        Assert.True(stream.Length > 3 * 64 * 1024);
+        Assert.Equal(registry.Render(), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }
