@@ -13,35 +13,23 @@ public sealed class Counter : MetricFamily<CounterSeries>
 }
 
 /// <summary>One counter series. Thread-safe.</summary>
-public sealed class CounterSeries : MetricSeries
+public sealed class CounterSeries : ValueSeries
 {
-    private AtomicDouble _value;
-
     internal CounterSeries(IReadOnlyList<string> labelValues, string labelPairs)
         : base(labelValues, labelPairs)
     {
     }
 
-    /// <summary>The current total.</summary>
-    public double Value => _value.Read();
-
     /// <summary>Adds a non-negative amount.</summary>
     public void Inc(double amount = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        _value.Add(amount);
+        Add(amount);
     }
 
     /// <summary>
     /// Mirrors a total kept by a device (an energy register, an uptime). A lower value than before is a
     /// device-side reset, which Prometheus' rate() and increase() already handle.
     /// </summary>
-    public void Set(double total) => _value.Write(total);
-
-    internal override void WriteSamples(TextWriter writer, string name)
-    {
-        PrometheusText.WriteSampleStart(writer, name, LabelPairs);
-        PrometheusText.WriteValue(writer, _value.Read());
-        writer.Write('\n');
-    }
+    public void Set(double total) => Store(total);
 }

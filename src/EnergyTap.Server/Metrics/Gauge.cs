@@ -13,31 +13,19 @@ public sealed class Gauge : MetricFamily<GaugeSeries>
 }
 
 /// <summary>One gauge series. Thread-safe.</summary>
-public sealed class GaugeSeries : MetricSeries
+public sealed class GaugeSeries : ValueSeries
 {
-    private AtomicDouble _value;
-
     internal GaugeSeries(IReadOnlyList<string> labelValues, string labelPairs)
         : base(labelValues, labelPairs)
     {
     }
 
-    /// <summary>The current value.</summary>
-    public double Value => _value.Read();
-
     /// <summary>Sets the value.</summary>
-    public void Set(double value) => _value.Write(value);
+    public void Set(double value) => Store(value);
 
     /// <summary>Adds <paramref name="amount"/> (may be negative).</summary>
-    public void Inc(double amount = 1) => _value.Add(amount);
+    public void Inc(double amount = 1) => Add(amount);
 
     /// <summary>Subtracts <paramref name="amount"/>.</summary>
-    public void Dec(double amount = 1) => _value.Add(-amount);
-
-    internal override void WriteSamples(TextWriter writer, string name)
-    {
-        PrometheusText.WriteSampleStart(writer, name, LabelPairs);
-        PrometheusText.WriteValue(writer, _value.Read());
-        writer.Write('\n');
-    }
+    public void Dec(double amount = 1) => Add(-amount);
 }

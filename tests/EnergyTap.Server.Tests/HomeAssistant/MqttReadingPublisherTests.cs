@@ -11,23 +11,12 @@ public sealed class MqttReadingPublisherTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static async Task<(MqttClient Client, MqttReadingPublisher Publisher)> StartAsync(MosquittoBroker broker, string clientId)
-    {
-        var client = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = clientId, AvailabilityTopic = "energytap/status" });
-        await client.ConnectAsync();
-        var publisher = new MqttReadingPublisher(client);
-        await publisher.StartAsync();
-        return (client, publisher);
-    }
 
     [Fact]
     public async Task Power_reading_gets_a_discovery_config_and_a_plain_number_state()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await broker.SubscribeAsync("homeassistant/sensor/#", "energytap/#");
-        var (client, publisher) = await StartAsync(broker, "ha-power");
-        await using var _ = client;
-        using var __ = publisher;
+        await using var rig = await PublisherRig.StartAsync("ha-power", "homeassistant/sensor/#", "energytap/#");
+        var (broker, subscriber, client, publisher) = (rig.Broker, rig.Subscriber, rig.Client, rig.Publisher);
         publisher.DescribeDevice("home", "agate", new HomeAssistantDevice("Home aGate", "FranklinWH", "aGate X", SerialNumber: "10060006A"));
 
         await publisher.PublishAsync(new Reading("home", "agate", "battery_power", -2500.5, "W", Now));
@@ -67,11 +56,8 @@ public sealed class MqttReadingPublisherTests
     [Fact]
     public async Task Energy_counters_are_total_increasing_in_wh_for_the_energy_dashboard()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await broker.SubscribeAsync("homeassistant/sensor/#", "energytap/#");
-        var (client, publisher) = await StartAsync(broker, "ha-energy");
-        await using var _ = client;
-        using var __ = publisher;
+        await using var rig = await PublisherRig.StartAsync("ha-energy", "homeassistant/sensor/#", "energytap/#");
+        var (broker, subscriber, client, publisher) = (rig.Broker, rig.Subscriber, rig.Client, rig.Publisher);
 
         await publisher.PublishAsync(new Reading("home", "pvs6", "grid_energy_import", 1234567, "Wh", Now));
         await publisher.PublishAsync(new Reading("home", "pvs6", "battery_temperature", 21.5, "°C", Now));
@@ -93,11 +79,8 @@ public sealed class MqttReadingPublisherTests
     [Fact]
     public async Task Missing_reading_marks_the_sensor_unavailable_without_sending_a_value()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await broker.SubscribeAsync("energytap/#");
-        var (client, publisher) = await StartAsync(broker, "ha-missing");
-        await using var _ = client;
-        using var __ = publisher;
+        await using var rig = await PublisherRig.StartAsync("ha-missing", "energytap/#");
+        var (broker, subscriber, client, publisher) = (rig.Broker, rig.Subscriber, rig.Client, rig.Publisher);
 
         await publisher.PublishAsync(new Reading("home", "agate", "solar_power", 1800, "W", Now));
         await publisher.PublishAsync(new Reading("home", "agate", "solar_power", null, "W", Now.AddSeconds(10), ReadingQuality.Missing));
@@ -114,11 +97,8 @@ public sealed class MqttReadingPublisherTests
     [Fact]
     public async Task Home_assistant_coming_online_makes_discovery_be_sent_again()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await broker.SubscribeAsync("homeassistant/sensor/#");
-        var (client, publisher) = await StartAsync(broker, "ha-birth");
-        await using var _ = client;
-        using var __ = publisher;
+        await using var rig = await PublisherRig.StartAsync("ha-birth", "homeassistant/sensor/#");
+        var (broker, subscriber, client, publisher) = (rig.Broker, rig.Subscriber, rig.Client, rig.Publisher);
         await publisher.PublishAsync(new Reading("home", "agate", "battery_soc", 77, "%", Now));
         const string topic = "homeassistant/sensor/energytap_home_agate_battery_soc/config";
         await subscriber.WaitForAsync(topic);
@@ -132,11 +112,8 @@ public sealed class MqttReadingPublisherTests
     [Fact]
     public async Task Odd_site_and_device_names_are_sanitized_in_topics_and_ids()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var subscriber = await broker.SubscribeAsync("homeassistant/sensor/#", "energytap/#");
-        var (client, publisher) = await StartAsync(broker, "ha-sanitize");
-        await using var _ = client;
-        using var __ = publisher;
+        await using var rig = await PublisherRig.StartAsync("ha-sanitize", "homeassistant/sensor/#", "energytap/#");
+        var (broker, subscriber, client, publisher) = (rig.Broker, rig.Subscriber, rig.Client, rig.Publisher);
 
         await publisher.PublishAsync(new Reading("Lake House", "pvs6/#1", "inverter_power", 250, "W", Now));
 

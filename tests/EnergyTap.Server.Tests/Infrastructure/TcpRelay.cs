@@ -32,7 +32,18 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             foreach (var socket in _sockets)
             {
-                socket.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // Linger 0 turns the close into a reset. A pipe may have closed the socket already.
+                    if (socket.Client is { } raw)
+                    {
+                        raw.LingerState = new LingerOption(true, 0);
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+
                 socket.Close();
             }
 

@@ -18,17 +18,23 @@ public sealed class MqttSessionTests
         ReconnectDelayMax = TimeSpan.FromSeconds(4),
     };
 
+    private static async Task<FakeSession> ConnectAsync(FakeBroker broker, MqttClient client)
+    {
+        var accepting = broker.AcceptAsync();
+        var connecting = client.ConnectAsync();
+        var session = await accepting;
+        await session.HandshakeAsync();
+        await connecting;
+        return session;
+    }
+
     [Fact]
     public async Task Idle_client_pings_and_drops_a_broker_that_never_answers()
     {
         await using var broker = new FakeBroker();
         var time = new ManualTimeProvider();
         await using var client = new MqttClient(OptionsFor(broker), time);
-        var accepting = broker.AcceptAsync();
-        var connecting = client.ConnectAsync();
-        using var session = await accepting;
-        await session.HandshakeAsync();
-        await connecting;
+        using var session = await ConnectAsync(broker, client);
 
         time.Advance(TimeSpan.FromSeconds(5));
         var ping = await session.ReadAsync();
@@ -48,11 +54,7 @@ public sealed class MqttSessionTests
         await using var broker = new FakeBroker();
         var time = new ManualTimeProvider();
         await using var client = new MqttClient(OptionsFor(broker), time);
-        var accepting = broker.AcceptAsync();
-        var connecting = client.ConnectAsync();
-        using var session = await accepting;
-        await session.HandshakeAsync();
-        await connecting;
+        using var session = await ConnectAsync(broker, client);
 
         for (var i = 0; i < 3; i++)
         {
@@ -123,11 +125,7 @@ public sealed class MqttSessionTests
         await using var broker = new FakeBroker();
         var time = new ManualTimeProvider();
         await using var client = new MqttClient(OptionsFor(broker), time);
-        var accepting = broker.AcceptAsync();
-        var connecting = client.ConnectAsync();
-        var first = await accepting;
-        await first.HandshakeAsync();
-        await connecting;
+        var first = await ConnectAsync(broker, client);
 
         Assert.Equal(MqttPublishOutcome.Queued, await client.PublishAsync("t/a", "1", MqttQualityOfService.AtLeastOnce));
         var original = await first.ReadUntilAsync(PUBLISH);
