@@ -508,7 +508,14 @@ public sealed partial class MqttClient : IAsyncDisposable
         try
         {
             await connection.SendAsync(MqttPackets.Subscribe(packetId, filters), cancellationToken);
-            codes = await acknowledged.Task.WaitAsync(_options.AckTimeout, _time, cancellationToken);
+            // A connection that dies meanwhile fails the wait at once instead of after the timeout.
+            var first = await Task.WhenAny(acknowledged.Task, connection.Completion).WaitAsync(_options.AckTimeout, _time, cancellationToken);
+            if (first != acknowledged.Task)
+            {
+                throw new MqttException($"Connection to MQTT broker {_options.Endpoint} broke while subscribing: {connection.Completion.Result.Message}");
+            }
+
+            codes = await acknowledged.Task;
         }
         catch (TimeoutException)
         {
