@@ -122,4 +122,24 @@ public sealed class MqttReadingPublisherTests
         using var json = JsonDocument.Parse(config[0].Payload);
         Assert.Equal("Lake House pvs6/#1", json.RootElement.GetProperty("device").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task Discovery_is_restored_after_a_broker_restart_lost_the_retained_configs()
+    {
+        await using var rig = await PublisherRig.StartAsync("ha-restart", "homeassistant/sensor/#");
+        await rig.Publisher.PublishAsync(new Reading("home", "agate", "battery_soc", 64, "%", Now));
+        const string topic = "homeassistant/sensor/energytap_home_agate_battery_soc/config";
+        await rig.Subscriber.WaitForAsync(topic);
+
+        await rig.Broker.KillAsync();
+        await Eventually.UntilAsync(() => !rig.Client.IsConnected, "the client to notice the broker is gone");
+        await rig.Broker.StartAgainAsync();
+        await Eventually.UntilAsync(() => rig.Client.IsConnected, "the client to reconnect");
+        await rig.Client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Persistence is off, so this retained copy can only come from the publisher re-sending it.
+        await using var late = await rig.Broker.SubscribeAsync("homeassistant/sensor/#");
+        var config = Assert.Single(await late.WaitForAsync(topic));
+        Assert.True(config.Retained);
+    }
 }

@@ -27,7 +27,13 @@ internal sealed class PublisherRig : IAsyncDisposable
     {
         var broker = await MosquittoBroker.StartAsync();
         var subscriber = await broker.SubscribeAsync(witnessTopics);
-        var client = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = clientId, AvailabilityTopic = "energytap/status" });
+        var client = new MqttClient(new MqttClientOptions
+        {
+            Port = broker.Port,
+            ClientId = clientId,
+            AvailabilityTopic = "energytap/status",
+            ReconnectDelayMin = TimeSpan.FromMilliseconds(100),
+        });
         await client.ConnectAsync();
         var publisher = new MqttReadingPublisher(client);
         await publisher.StartAsync();
