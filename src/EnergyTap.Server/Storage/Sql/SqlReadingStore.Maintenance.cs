@@ -43,7 +43,7 @@ public abstract partial class SqlReadingStore
         var start = await ReadProgressAsync(table, cancellationToken);
         if (start is null)
         {
-            var earliest = await EarliestRawTimeAsync(cancellationToken);
+            var earliest = await EarliestRawTimeAsync(null, cancellationToken);
             if (earliest is null)
             {
                 return 0;
@@ -55,6 +55,17 @@ public abstract partial class SqlReadingStore
         var written = 0;
         for (var from = start.Value; from < end;)
         {
+            // Skip stretches without readings (the service was off) instead of walking them a day at a time.
+            var next = await EarliestRawTimeAsync(from, cancellationToken);
+            if (next is null || next >= end)
+            {
+                from = end;
+            }
+            else if (table.BucketStart(next.Value) > from)
+            {
+                from = table.BucketStart(next.Value);
+            }
+
             var to = from + RollupChunk < end ? from + RollupChunk : end;
             var chunkFrom = from;
             written += await InWriteTransactionAsync(
@@ -146,10 +157,19 @@ public abstract partial class SqlReadingStore
         return rows.Count > 0 ? rows[0] : null;
     }
 
-    private async Task<DateTimeOffset?> EarliestRawTimeAsync(CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> EarliestRawTimeAsync(DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var rows = await ReadAllAsync(
-            _ => "SELECT MIN(time) FROM readings",
+            command =>
+            {
+                if (notBefore is null)
+                {
+                    return "SELECT MIN(time) FROM readings";
+                }
+
+                AddTimeParameter(command, "@from", notBefore);
+                return "SELECT MIN(time) FROM readings WHERE time >= @from";
+            },
             reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : ReadTime(reader, 0),
             cancellationToken);
         return rows[0];
