@@ -43,22 +43,46 @@ public abstract partial class SqlReadingStore
                 reader.GetString(3), ReadTime(reader, 4), QualityNames.FromDb(reader.GetString(6))),
             cancellationToken);
 
-    public Task<IReadOnlyList<SeriesSummary>> ListSeriesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SeriesSummary>> ListSeriesAsync(CancellationToken cancellationToken = default)
     {
-        const string PerTable = "SELECT site, device, quantity, MAX(unit) AS unit, MIN({0}) AS first_time, MAX({0}) AS last_time, {1} AS n FROM {2} GROUP BY site, device, quantity";
-        var parts = new[]
-        {
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, PerTable, "time", "COUNT(*)", "readings"),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, PerTable, "bucket", "0", RollupTable.FiveMinutes.Name),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, PerTable, "bucket", "0", RollupTable.Hourly.Name),
-        };
-        var sql = "SELECT site, device, quantity, MAX(unit), MIN(first_time), MAX(last_time), CAST(SUM(n) AS BIGINT) FROM (" +
-                  string.Join(" UNION ALL ", parts) + ") s GROUP BY site, device, quantity ORDER BY site, device, quantity";
-        return ReadAllAsync(
+        // One summary per table; merged below so a series whose raw readings expired still shows its whole span.
+        var sources = new[] { ("readings", "time", "COUNT(*)"), (RollupTable.FiveMinutes.Name, "bucket", "0"), (RollupTable.Hourly.Name, "bucket", "0") };
+        var sql = string.Join(" UNION ALL ", sources.Select((t, i) =>
+            $"SELECT {i} AS source, site, device, quantity, MAX(unit), MIN({t.Item2}), MAX({t.Item2}), {t.Item3} FROM {t.Item1} GROUP BY site, device, quantity"));
+        var parts = await ReadAllAsync(
             _ => sql,
-            reader => new SeriesSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                ReadTime(reader, 4), ReadTime(reader, 5), reader.GetInt64(6)),
+            reader => (Source: reader.GetInt32(0), Summary: new SeriesSummary(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), ReadTime(reader, 5), ReadTime(reader, 6), reader.GetInt64(7))),
             cancellationToken);
+        return parts
+            .GroupBy(p => (p.Summary.Site, p.Summary.Device, p.Summary.Quantity))
+            .OrderBy(g => g.Key.Site, StringComparer.Ordinal).ThenBy(g => g.Key.Device, StringComparer.Ordinal).ThenBy(g => g.Key.Quantity, StringComparer.Ordinal)
+            .Select(g => Merge(g.ToDictionary(p => p.Source, p => p.Summary)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Raw times are exact; a roll-up only adds to the span where it reaches before the bucket holding the first raw
+    /// reading (its bucket start would otherwise make the series look older than it is).
+    /// </summary>
+    private static SeriesSummary Merge(Dictionary<int, SeriesSummary> bySource)
+    {
+        if (!bySource.TryGetValue(0, out var raw))
+        {
+            var rollups = bySource.Values.ToList();
+            return rollups[0] with { First = rollups.Min(r => r.First), Last = rollups.Max(r => r.Last), RawCount = 0 };
+        }
+
+        var first = raw.First;
+        foreach (var (source, table) in new[] { (1, RollupTable.FiveMinutes), (2, RollupTable.Hourly) })
+        {
+            if (bySource.TryGetValue(source, out var rollup) && rollup.First < table.BucketStart(raw.First) && rollup.First < first)
+            {
+                first = rollup.First;
+            }
+        }
+
+        return raw with { First = first };
     }
 
     private HistoryRow RawRow(DbDataReader reader)
