@@ -65,8 +65,12 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Fast shutdown: open connections are cut, as when a database server restarts under load.</summary>
-    public Task StopAsync() =>
-        RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], asServiceUser: true);
+    public async Task StopAsync()
+    {
+        await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], asServiceUser: true);
+        // Pooled connections of the tests' own helpers died with the server; stores handle that themselves.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder
@@ -83,7 +87,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30];
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();

@@ -90,57 +90,40 @@ public sealed class PostgresReadingStore : SqlReadingStore
         }
     }
 
-    public override async Task WriteAsync(IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken = default)
+    protected override async Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Count == 0)
+        var npgsql = (NpgsqlConnection)connection;
+        // Temporary tables live per connection; ON COMMIT DELETE ROWS empties it after every batch.
+        await ExecuteAsync(connection, transaction,
+            "CREATE TEMP TABLE IF NOT EXISTS readings_incoming (LIKE readings) ON COMMIT DELETE ROWS", cancellationToken);
+        await using (var importer = await npgsql.BeginBinaryImportAsync(
+                         $"COPY readings_incoming ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            return;
-        }
-
-        foreach (var reading in batch)
-        {
-            Validate(reading);
-        }
-
-        await InWriteTransactionAsync(
-            async (connection, transaction) =>
+            foreach (var reading in batch)
             {
-                var npgsql = (NpgsqlConnection)connection;
-                // Temporary tables live per connection; ON COMMIT DELETE ROWS empties it after every batch.
-                await ExecuteAsync(connection, transaction,
-                    "CREATE TEMP TABLE IF NOT EXISTS readings_incoming (LIKE readings) ON COMMIT DELETE ROWS", cancellationToken);
-                await using (var importer = await npgsql.BeginBinaryImportAsync(
-                                 $"COPY readings_incoming ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(reading.Site, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(reading.Device, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(reading.Quantity, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(TruncateToMilliseconds(reading.Time).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(reading.Unit ?? "", NpgsqlDbType.Text, cancellationToken);
+                if (DbCommandExtensions.Finite(reading.Value) is { } value)
                 {
-                    foreach (var reading in batch)
-                    {
-                        await importer.StartRowAsync(cancellationToken);
-                        await importer.WriteAsync(reading.Site, NpgsqlDbType.Text, cancellationToken);
-                        await importer.WriteAsync(reading.Device, NpgsqlDbType.Text, cancellationToken);
-                        await importer.WriteAsync(reading.Quantity, NpgsqlDbType.Text, cancellationToken);
-                        await importer.WriteAsync(TruncateToMilliseconds(reading.Time).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                        await importer.WriteAsync(reading.Unit ?? "", NpgsqlDbType.Text, cancellationToken);
-                        if (DbCommandExtensions.Finite(reading.Value) is { } value)
-                        {
-                            await importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
-                        }
-                        else
-                        {
-                            await importer.WriteNullAsync(cancellationToken);
-                        }
-
-                        await importer.WriteAsync(QualityNames.ToDb(reading.Quality), NpgsqlDbType.Text, cancellationToken);
-                    }
-
-                    await importer.CompleteAsync(cancellationToken);
+                    await importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken);
                 }
 
-                await ExecuteAsync(connection, transaction,
-                    $"INSERT INTO readings ({Columns}) SELECT {Columns} FROM readings_incoming ON CONFLICT DO NOTHING", cancellationToken);
-                return batch.Count;
-            },
-            cancellationToken);
+                await importer.WriteAsync(QualityNames.ToDb(reading.Quality), NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction,
+            $"INSERT INTO readings ({Columns}) SELECT {Columns} FROM readings_incoming ON CONFLICT DO NOTHING", cancellationToken);
     }
 
     protected override async ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) =>

@@ -31,7 +31,30 @@ public abstract partial class SqlReadingStore : IReadingStore, IControlLedger
 
     protected abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
 
-    public abstract Task WriteAsync(IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken = default);
+    public async Task WriteAsync(IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var reading in batch)
+        {
+            Validate(reading);
+        }
+
+        await InWriteTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await InsertBatchAsync(connection, transaction, batch, cancellationToken);
+                return batch.Count;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Inserts validated readings inside the given transaction, skipping any already stored.</summary>
+    protected abstract Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -39,7 +62,7 @@ public abstract partial class SqlReadingStore : IReadingStore, IControlLedger
     protected static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
-    protected static void Validate(Reading reading)
+    private static void Validate(Reading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (string.IsNullOrEmpty(reading.Site) || string.IsNullOrEmpty(reading.Device) || string.IsNullOrEmpty(reading.Quantity))

@@ -107,40 +107,24 @@ public sealed class SqliteReadingStore : SqlReadingStore
         }
     }
 
-    public override async Task WriteAsync(IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken = default)
+    protected override Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<Reading> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
+        var insert = _insert!;
+        insert.Transaction = (SqliteTransaction)transaction;
+        var p = insert.Parameters;
         foreach (var reading in batch)
         {
-            Validate(reading);
+            p[0].Value = reading.Site;
+            p[1].Value = reading.Device;
+            p[2].Value = reading.Quantity;
+            p[3].Value = reading.Time.ToUnixTimeMilliseconds();
+            p[4].Value = reading.Unit ?? "";
+            p[5].Value = DbCommandExtensions.Finite(reading.Value) is { } v ? v : DBNull.Value;
+            p[6].Value = QualityNames.ToDb(reading.Quality);
+            insert.ExecuteNonQuery();
         }
 
-        await InWriteTransactionAsync(
-            (_, transaction) =>
-            {
-                var insert = _insert!;
-                insert.Transaction = (SqliteTransaction)transaction;
-                var p = insert.Parameters;
-                foreach (var reading in batch)
-                {
-                    p[0].Value = reading.Site;
-                    p[1].Value = reading.Device;
-                    p[2].Value = reading.Quantity;
-                    p[3].Value = reading.Time.ToUnixTimeMilliseconds();
-                    p[4].Value = reading.Unit ?? "";
-                    p[5].Value = DbCommandExtensions.Finite(reading.Value) is { } v ? v : DBNull.Value;
-                    p[6].Value = QualityNames.ToDb(reading.Quality);
-                    insert.ExecuteNonQuery();
-                }
-
-                return Task.FromResult(batch.Count);
-            },
-            cancellationToken);
+        return Task.CompletedTask;
     }
 
     protected override async ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
