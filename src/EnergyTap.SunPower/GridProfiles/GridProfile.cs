@@ -4,6 +4,9 @@ namespace EnergyTap.SunPower.GridProfiles;
 public sealed record ZipRange(int? Min, int? Max)
 {
     public bool Contains(int zip) => zip >= (Min ?? 0) && (Max is not { } max || max < 0 || zip <= max);
+
+    /// <summary>How many zip codes the range spans; open ranges span everything.</summary>
+    public long Width => Max is { } max && max >= 0 ? Math.Max(0, (long)max - (Min ?? 0) + 1) : int.MaxValue;
 }
 
 /// <summary>
@@ -14,6 +17,9 @@ public sealed record GridProfile(string Id, string? Name, string? Filename, bool
 {
     public bool AppliesTo(int zip) =>
         (ZipRanges.Count == 0 && ZipCodes.Count == 0) || ZipCodes.Contains(zip) || ZipRanges.Any(r => r.Contains(zip));
+
+    /// <summary>How many zip codes the profile covers: a measure of how specific it is.</summary>
+    public long Coverage => ZipRanges.Count == 0 && ZipCodes.Count == 0 ? int.MaxValue : ZipCodes.Count + ZipRanges.Sum(r => r.Width);
 }
 
 /// <summary>GridProfileGet: the active profile, the pending one (differs while a change rolls out) and rollout progress.</summary>
