@@ -1,0 +1,63 @@
+using EnergyTap.Simulators.Pvs.Legacy;
+using EnergyTap.Simulators.Pvs.Varserver;
+using Microsoft.AspNetCore.Http;
+
+namespace EnergyTap.Simulators.Pvs;
+
+/// <summary>
+/// Front door of the simulated PVS: counts every request, answers 503 while the PVS is "down" (or when this
+/// request is the one that overloads it), then hands the request to dl_cgi or the varserver services.
+/// </summary>
+internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters counters, DlCgiApi dlCgi, VarserverApi? varserver, TimeProvider time)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        var command = request.Query["Command"].ToString();
+        counters.Increment(CounterKey(path, command, request));
+
+        var now = time.GetUtcNow();
+        if (health.IsDown(now) || health.RegisterRequest(now))
+        {
+            await PvsResponses.NoServerAvailableAsync(context);
+            return;
+        }
+
+        if (path.TrimEnd('/') == DlCgiApi.Root)
+        {
+            await dlCgi.CommandAsync(context, command);
+        }
+        else if (path.StartsWith(DlCgiApi.Root + "/", StringComparison.Ordinal))
+        {
+            await dlCgi.RestAsync(context, path[(DlCgiApi.Root.Length + 1)..].TrimEnd('/'));
+        }
+        else if (varserver is not null && path == "/auth")
+        {
+            await varserver.AuthAsync(context);
+        }
+        else if (varserver is not null && path == "/vars")
+        {
+            await varserver.VarsAsync(context);
+        }
+        else
+        {
+            await PvsResponses.ErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
+        }
+    }
+
+    private static string CounterKey(string path, string command, HttpRequest request)
+    {
+        if (path.TrimEnd('/') == DlCgiApi.Root)
+        {
+            return "Command=" + command;
+        }
+
+        if (path == "/auth")
+        {
+            return request.Query.ContainsKey("logout") ? PvsRequestCounters.Logout : PvsRequestCounters.Login;
+        }
+
+        return path.TrimEnd('/');
+    }
+}
