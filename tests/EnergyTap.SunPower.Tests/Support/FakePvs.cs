@@ -64,7 +64,7 @@ public sealed class FakePvs : HttpMessageHandler
             {
                 if (key.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return await answer(request);
+                    return await answer(request).WaitAsync(cancellationToken);
                 }
             }
 
