@@ -163,9 +163,11 @@ public sealed class PvsProxy : IAsyncDisposable
     {
         Interlocked.Increment(ref _clientRequests);
         var request = context.Request;
-        if (request.Path.StartsWithSegments(_options.StatsPath, StringComparison.OrdinalIgnoreCase, out var rest))
+        var statsPath = _options.StatsPath.TrimEnd('/');
+        if (string.Equals(request.Path.Value, statsPath, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(request.Path.Value, statsPath + ".json", StringComparison.OrdinalIgnoreCase))
         {
-            await WriteStatsAsync(context, rest.Value == ".json" || request.Path.Value!.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+            await WriteStatsAsync(context, request.Path.Value!.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
             return;
         }
 
@@ -175,10 +177,11 @@ public sealed class PvsProxy : IAsyncDisposable
         var headers = ForwardedHeaders(request);
         var session = SessionOf(request);
         var (cacheClass, key) = ProxyRoute.Classify(request.Method, path, query);
+        var fromCache = cacheClass != ProxyCacheClass.None && (session is null || IsValidSession(session));
 
         try
         {
-            if (cacheClass != ProxyCacheClass.None && (session is null || IsValidSession(session)))
+            if (fromCache)
             {
                 var window = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceList : _options.Politeness.Varserver;
                 var timeout = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceListTimeout : _options.Politeness.RequestTimeout;
@@ -209,12 +212,12 @@ public sealed class PvsProxy : IAsyncDisposable
         }
         catch (PvsUnavailableException ex)
         {
-            Interlocked.Increment(ref _errors);
+            CountError(fromCache);
             await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, ex.Message, ex.RetryAfter);
         }
         catch (PvsTimeoutException ex)
         {
-            Interlocked.Increment(ref _errors);
+            CountError(fromCache);
             await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, ex.Message, null);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -223,9 +226,28 @@ public sealed class PvsProxy : IAsyncDisposable
         }
     }
 
+    // Cached requests count their upstream failure once, in FetchForCacheAsync, however many clients shared it.
+    private void CountError(bool fromCache)
+    {
+        if (!fromCache)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
     private async Task<CachedResponse> FetchForCacheAsync(Uri target, List<KeyValuePair<string, string>> headers, TimeSpan timeout, bool withSession, CancellationToken cancellationToken)
     {
-        var response = await TimedAsync(() => _transport.SendAsync(HttpMethod.Get, target, null, null, headers, timeout, "GET " + target.PathAndQuery, cancellationToken));
+        PvsResponse response;
+        try
+        {
+            response = await TimedAsync(() => _transport.SendAsync(HttpMethod.Get, target, null, null, headers, timeout, "GET " + target.PathAndQuery, cancellationToken));
+        }
+        catch (PvsException)
+        {
+            Interlocked.Increment(ref _errors);
+            throw;
+        }
+
         if (response.IsSuccess)
         {
             ObserveUptime(response.Body);
@@ -233,6 +255,13 @@ public sealed class PvsProxy : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _errors);
+            if (withSession && response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                lock (_lock)
+                {
+                    _validSessions.Clear(); // the PVS dropped sessions (restart); validate them again
+                }
+            }
         }
 
         return new CachedResponse(response.Status, response.ContentType, response.Body, withSession);
