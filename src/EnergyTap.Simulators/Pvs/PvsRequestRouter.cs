@@ -16,6 +16,12 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         var path = request.Path.Value ?? "/";
         var command = request.Query["Command"].ToString();
         counters.Increment(CounterKey(path, command, request));
+        if (path == "/vars")
+        {
+            counters.Increment(VarsKind(request));
+        }
+
+        using var inFlight = counters.Enter();
 
         var now = time.GetUtcNow();
         if (health.IsDown(now) || health.RegisterRequest(now))
@@ -44,6 +50,18 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         {
             await PvsResponses.ErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
         }
+    }
+
+    /// <summary>"/vars?set", "/vars?match", "/vars?name" or "/vars?cache" (what a GET asked for), "/vars?post" for POSTs.</summary>
+    private static string VarsKind(HttpRequest request)
+    {
+        if (HttpMethods.IsPost(request.Method))
+        {
+            return PvsRequestCounters.Vars + "?post";
+        }
+
+        var kind = new[] { "set", "match", "name", "cache" }.FirstOrDefault(request.Query.ContainsKey) ?? "other";
+        return PvsRequestCounters.Vars + "?" + kind;
     }
 
     private static string CounterKey(string path, string command, HttpRequest request)

@@ -95,15 +95,34 @@ public sealed class PvsSimulator : IAsyncDisposable
     /// <summary>Value of /sys/telemetryws/enable.</summary>
     public bool TelemetryEnabled
     {
-        get => _pvs.TelemetryEnabled;
-        set => _pvs.TelemetryEnabled = value;
+        get => _pvs.Settings.TelemetryEnabled;
+        set => _pvs.Settings = _pvs.Settings with { TelemetryEnabled = value };
     }
 
     /// <summary>Current /ess/config/dcm/mode_param/control_mode.</summary>
-    public string EssControlMode => _pvs.ControlMode;
+    public string EssControlMode => _pvs.Settings.ControlMode;
 
     /// <summary>Current /ess/config/dcm/control_param/min_customer_soc.</summary>
-    public double EssMinCustomerSoc => _pvs.MinCustomerSoc;
+    public double EssMinCustomerSoc => _pvs.Settings.MinCustomerSoc;
+
+    /// <summary>What the simulated PVS reports right now (the values its payloads are rendered from).</summary>
+    public PvsSimulatedReadings CurrentReadings()
+    {
+        var snapshot = _pvs.Read(_options.TimeProvider.GetUtcNow());
+        var live = snapshot.LiveData;
+        return new PvsSimulatedReadings(
+            snapshot.Now,
+            snapshot.Production.PKw,
+            snapshot.Production.NetKwh,
+            snapshot.Consumption.PKw,
+            live.SiteLoadKw,
+            snapshot.Inverters.Count,
+            snapshot.Inverters.Count(i => i.Working),
+            snapshot.Inverters.Where(i => i.Working).Sum(i => i.PKw),
+            live.EssKw,
+            live.Soc,
+            snapshot.Supervisor.UptimeSeconds);
+    }
 
     /// <summary>Crash now: 503 for <see cref="PvsPolitenessOptions.OutageDuration"/>, then a restart (low dl_uptime, sessions lost).</summary>
     public void Reboot() => _health.Crash(_options.TimeProvider.GetUtcNow());

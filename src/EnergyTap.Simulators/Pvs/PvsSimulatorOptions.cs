@@ -78,6 +78,12 @@ public sealed record PvsSimulatorOptions
     /// <summary>Initial value of /sys/telemetryws/enable. Off by default, like 2025.10 builds.</summary>
     public bool TelemetryEnabled { get; init; }
 
+    /// <summary>
+    /// Started at night, the PVS has not discovered its inverters yet: they are missing from DeviceList and /vars
+    /// until the first daylight report (clients must re-probe rather than trust the first, empty list).
+    /// </summary>
+    public bool InvertersMissingUntilSunrise { get; init; }
+
     /// <summary>When a /vars query names an unknown variable, never answer (a real PVS once hung like this).</summary>
     public bool HangOnUnknownVariable { get; init; }
 

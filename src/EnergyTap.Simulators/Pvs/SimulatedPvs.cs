@@ -38,11 +38,9 @@ internal sealed class SimulatedPvs
     private readonly double _arrayPeakKw;
     private readonly DailyProfile _import;
     private readonly DailyProfile _export;
-    private readonly object _gate = new();
-    private DateTimeOffset _bootTime;
-    private string _controlMode = "SELF_CONSUMPTION";
-    private double _minCustomerSoc = 0.3;
-    private bool _telemetryEnabled;
+    private long _bootTicks;
+    private PvsSettings _settings;
+    private int _invertersDiscovered;
 
     public SimulatedPvs(PvsSimulatorOptions options)
     {
@@ -52,36 +50,28 @@ internal sealed class SimulatedPvs
         _arrayPeakKw = Inventory.Inverters.Sum(i => i.Scale) * options.InverterPeakKw;
         _import = new DailyProfile(h => Math.Max(0, SmoothNetKw(h)));
         _export = new DailyProfile(h => Math.Max(0, -SmoothNetKw(h)));
-        _bootTime = options.TimeProvider.GetUtcNow() - options.InitialUptime;
-        _telemetryEnabled = options.TelemetryEnabled;
+        _bootTicks = (options.TimeProvider.GetUtcNow() - options.InitialUptime).UtcTicks;
+        var start = options.TimeProvider.GetUtcNow();
+        _invertersDiscovered = !options.InvertersMissingUntilSunrise || IsDaylightReport(start) ? 1 : 0;
+        _settings = new PvsSettings("SELF_CONSUMPTION", 0.3, options.TelemetryEnabled);
     }
 
     private static double DischargeHours => ChargeKw * 5 * BatteryEfficiency / DischargeKw;
 
     public PvsInventory Inventory { get; }
 
+    /// <summary>When the simulated PVS last (re)started; dl_uptime counts from here.</summary>
     public DateTimeOffset BootTime
     {
-        get { lock (_gate) { return _bootTime; } }
-        set { lock (_gate) { _bootTime = value; } }
+        get => new(Interlocked.Read(ref _bootTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _bootTicks, value.UtcTicks);
     }
 
-    public string ControlMode
+    /// <summary>The owner-writable settings (ESS mode and reserve, telemetry switch), replaced as a whole.</summary>
+    public PvsSettings Settings
     {
-        get { lock (_gate) { return _controlMode; } }
-        set { lock (_gate) { _controlMode = value; } }
-    }
-
-    public double MinCustomerSoc
-    {
-        get { lock (_gate) { return _minCustomerSoc; } }
-        set { lock (_gate) { _minCustomerSoc = value; } }
-    }
-
-    public bool TelemetryEnabled
-    {
-        get { lock (_gate) { return _telemetryEnabled; } }
-        set { lock (_gate) { _telemetryEnabled = value; } }
+        get => Volatile.Read(ref _settings);
+        set => Volatile.Write(ref _settings, value);
     }
 
     public static DateTimeOffset Floor(DateTimeOffset t, TimeSpan cadence) =>
@@ -106,9 +96,26 @@ internal sealed class SimulatedPvs
             ess?.Soc,
             ess?.BackupMinutes,
             ess is null ? null : 2);
-        return new PvsSnapshot(now, Supervisor(now), production, consumption,
-            Inventory.Inverters.Select(i => Inverter(i, now)).ToList(), ess, liveData);
+        return new PvsSnapshot(now, Supervisor(now), production, consumption, Inverters(now), ess, liveData);
     }
+
+    private List<InverterReading> Inverters(DateTimeOffset now)
+    {
+        if (Volatile.Read(ref _invertersDiscovered) == 0)
+        {
+            if (!IsDaylightReport(now))
+            {
+                return [];
+            }
+
+            Volatile.Write(ref _invertersDiscovered, 1);
+        }
+
+        return Inventory.Inverters.Select(i => Inverter(i, now)).ToList();
+    }
+
+    /// <summary>True when the inverters' current 5-minute report was taken with the sun up.</summary>
+    private bool IsDaylightReport(DateTimeOffset now) => SunAt(Local(Floor(now, InverterCadence)).HourOfDay) > 0;
 
     private LocalInstant Local(DateTimeOffset t) => LocalInstant.From(t, _options.SiteUtcOffset);
 
@@ -196,7 +203,7 @@ internal sealed class SimulatedPvs
     private InverterReading Inverter(InverterIdentity id, DateTimeOffset now)
     {
         var bucket = Floor(now, InverterCadence);
-        var working = SunAt(Local(bucket).HourOfDay) > 0;
+        var working = IsDaylightReport(now);
         var dataTime = working ? bucket : LastDaylightBucket(now);
         var index = dataTime.UtcTicks / InverterCadence.Ticks;
         var sun = SunAt(Local(dataTime).HourOfDay);
@@ -237,8 +244,8 @@ internal sealed class SimulatedPvs
         var soc = Math.Clamp(BatteryFloorSoc + (stored / BatteryCapacityKwh), 0, 1);
         var customerSoc = Math.Clamp((soc - 0.05) / 0.95, 0, 1);
         var load = LoadAt(local.HourOfDay);
-        var reserve = MinCustomerSoc;
-        var usableKwh = Math.Max(0, customerSoc - reserve) * BatteryCapacityKwh;
+        var settings = Settings;
+        var usableKwh = Math.Max(0, customerSoc - settings.MinCustomerSoc) * BatteryCapacityKwh;
         var cellV = 3.2 + (0.15 * soc);
         var from = Local(Commissioned);
         return new EssReading(
@@ -258,6 +265,6 @@ internal sealed class SimulatedPvs
             _noise.Between(73, index, 119, 122),
             _noise.Between(74, index, 119, 122),
             (int)(usableKwh / Math.Max(0.1, load) * 60),
-            ControlMode);
+            settings.ControlMode);
     }
 }

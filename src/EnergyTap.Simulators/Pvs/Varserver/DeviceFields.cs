@@ -21,46 +21,32 @@ internal static class DeviceFields
         yield return ("vln3phavgV", i.AcV);
     }
 
+    /// <summary>Meter fields in varserver's alphabetical order; the production meter lacks the per-leg and import/export ones.</summary>
     public static IEnumerable<(string Field, object Value)> Meter(MeterReading m)
     {
-        yield return ("ctSclFctr", m.CtScaleFactor);
-        yield return ("freqHz", m.FreqHz);
-        if (m.IsConsumption)
-        {
-            yield return ("i1A", m.I1A);
-            yield return ("i2A", m.I2A);
-        }
-
-        yield return ("msmtEps", PvsFormat.IsoTime(m.DataTime));
-        if (m.IsConsumption)
-        {
-            yield return ("negLtea3phsumKwh", m.NegKwh);
-        }
-
-        yield return ("netLtea3phsumKwh", m.NetKwh);
-        if (m.IsConsumption)
-        {
-            yield return ("p1Kw", m.P1Kw);
-            yield return ("p2Kw", m.P2Kw);
-        }
-
-        yield return ("p3phsumKw", m.PKw);
-        if (m.IsConsumption)
-        {
-            yield return ("posLtea3phsumKwh", m.PosKwh);
-        }
-
-        yield return ("prodMdlNm", m.Model);
-        yield return ("q3phsumKvar", m.QKvar);
-        yield return ("s3phsumKva", m.SKva);
-        yield return ("sn", m.Serial);
-        yield return ("totPfRto", m.PowerFactor);
-        yield return ("v12V", m.V12V);
-        if (m.IsConsumption)
-        {
-            yield return ("v1nV", m.V1nV);
-            yield return ("v2nV", m.V2nV);
-        }
+        (string Field, object Value, bool ConsumptionOnly)[] fields =
+        [
+            ("ctSclFctr", m.CtScaleFactor, false),
+            ("freqHz", m.FreqHz, false),
+            ("i1A", m.I1A, true),
+            ("i2A", m.I2A, true),
+            ("msmtEps", PvsFormat.IsoTime(m.DataTime), false),
+            ("negLtea3phsumKwh", m.NegKwh, true),
+            ("netLtea3phsumKwh", m.NetKwh, false),
+            ("p1Kw", m.P1Kw, true),
+            ("p2Kw", m.P2Kw, true),
+            ("p3phsumKw", m.PKw, false),
+            ("posLtea3phsumKwh", m.PosKwh, true),
+            ("prodMdlNm", m.Model, false),
+            ("q3phsumKvar", m.QKvar, false),
+            ("s3phsumKva", m.SKva, false),
+            ("sn", m.Serial, false),
+            ("totPfRto", m.PowerFactor, false),
+            ("v12V", m.V12V, false),
+            ("v1nV", m.V1nV, true),
+            ("v2nV", m.V2nV, true),
+        ];
+        return fields.Where(f => m.IsConsumption || !f.ConsumptionOnly).Select(f => (f.Field, f.Value));
     }
 
     public static IEnumerable<(string Field, object Value)> Ess(EssReading e, EssInventory inventory)

@@ -20,7 +20,7 @@ internal sealed class TelemetryWebSocket(SimulatedPvs pvs, PvsRequestCounters co
             return;
         }
 
-        if (!pvs.TelemetryEnabled)
+        if (!pvs.Settings.TelemetryEnabled)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
@@ -33,7 +33,7 @@ internal sealed class TelemetryWebSocket(SimulatedPvs pvs, PvsRequestCounters co
         {
             while (socket.State == WebSocketState.Open && !ct.IsCancellationRequested)
             {
-                if (!pvs.TelemetryEnabled)
+                if (!pvs.Settings.TelemetryEnabled)
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "telemetry disabled", ct);
                     return;

@@ -24,8 +24,8 @@ internal static class VariableTable
 
         if (pvs6 && inventory.Ess is not null)
         {
-            Add(MinCustomerSoc, Float(pvs.MinCustomerSoc));
-            Add(ControlMode, pvs.ControlMode);
+            Add(MinCustomerSoc, Float(pvs.Settings.MinCustomerSoc));
+            Add(ControlMode, pvs.Settings.ControlMode);
         }
 
         Add("/metrics/network/interface_report_request", "0");
@@ -47,7 +47,7 @@ internal static class VariableTable
         {
             Add("/sys/pvs/flashwear_type_b", "0x01");
             Add("/sys/pvs/usb_erase_count", "0");
-            Add(TelemetryEnable, pvs.TelemetryEnabled ? "1" : "0");
+            Add(TelemetryEnable, pvs.Settings.TelemetryEnabled ? "1" : "0");
         }
 
         Add("/sys/toggle_cell/broadband_connected", "1");

@@ -21,17 +21,17 @@ internal static class WritableVariables
         switch (name)
         {
             case VariableTable.ControlMode when ControlModes.Contains(value):
-                pvs.ControlMode = value;
+                pvs.Settings = pvs.Settings with { ControlMode = value };
                 return null;
             case VariableTable.ControlMode:
                 return $"invalid control mode '{value}'";
             case VariableTable.MinCustomerSoc when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var soc) && soc is >= 0 and <= 1:
-                pvs.MinCustomerSoc = soc;
+                pvs.Settings = pvs.Settings with { MinCustomerSoc = soc };
                 return null;
             case VariableTable.MinCustomerSoc:
                 return $"min_customer_soc must be between 0.0 and 1.0, got '{value}'";
             case VariableTable.TelemetryEnable when value is "0" or "1":
-                pvs.TelemetryEnabled = value == "1";
+                pvs.Settings = pvs.Settings with { TelemetryEnabled = value == "1" };
                 return null;
             default:
                 return $"invalid value '{value}' for {name}";
