@@ -81,6 +81,7 @@ public class LegacySimulatorTests
 
         Assert.Equal(0, site.Pvs.Restarts);
         Assert.InRange(site.Pvs.Requests.DeviceLists, 12, 14); // one per 5-minute refresh
+        Assert.Equal(1, site.Pvs.Requests.MaxConcurrent);
         Assert.Equal(0, client.Stats.RebootsDetected);
     }
 
@@ -117,5 +118,24 @@ public class LegacySimulatorTests
 
         Assert.Equal(1, client.Stats.RebootsDetected);
         Assert.Equal(1, site.Pvs.Restarts);
+    }
+
+    [Fact]
+    public async Task Inverters_missing_from_a_night_discovery_appear_after_sunrise()
+    {
+        var beforeDawn = new DateTimeOffset(2025, 7, 1, 13, 40, 0, TimeSpan.Zero); // 05:40 at the site
+        await using var site = await SimulatedSite.StartAsync(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 6, InvertersMissingUntilSunrise = true }, beforeDawn);
+        await using var client = await site.ConnectAsync();
+        Assert.Empty((await client.GetDevicesAsync()).Inverters);
+
+        var seen = 0;
+        for (var minute = 0; minute < 90 && seen < 6; minute++)
+        {
+            site.Time.Advance(TimeSpan.FromMinutes(1));
+            seen = (await client.GetDevicesAsync()).Inverters.Count();
+        }
+
+        Assert.Equal(6, seen);
+        Assert.InRange(site.Pvs.Requests.DeviceLists, 2, 20); // re-read on the 5-minute cadence, not every minute
     }
 }
