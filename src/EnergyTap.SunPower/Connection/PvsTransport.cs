@@ -47,42 +47,27 @@ public sealed class PvsTransport : IDisposable
     private long _requestsSent;
 
     public Task<PvsResponse> GetAsync(Uri uri, TimeSpan timeout, string what, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
-        SendAsync(HttpMethod.Get, uri, null, null, headers, timeout, what, cancellationToken);
+        SendAsync(new PvsRequest(HttpMethod.Get, uri, timeout, what) { Headers = headers }, cancellationToken);
 
-    public Task<PvsResponse> SendAsync(
-        HttpMethod method,
-        Uri uri,
-        byte[]? body,
-        string? contentType,
-        IEnumerable<KeyValuePair<string, string>>? headers,
-        TimeSpan timeout,
-        string what,
-        CancellationToken cancellationToken) =>
-        Gate.RunAsync(ct => SendNowAsync(method, uri, body, contentType, headers, timeout, what, ct), cancellationToken);
+    public Task<PvsResponse> SendAsync(PvsRequest request, CancellationToken cancellationToken) =>
+        Gate.RunAsync(ct => SendNowAsync(request, ct), cancellationToken);
 
-    private async Task<PvsResponse> SendNowAsync(
-        HttpMethod method,
-        Uri uri,
-        byte[]? body,
-        string? contentType,
-        IEnumerable<KeyValuePair<string, string>>? headers,
-        TimeSpan timeout,
-        string what,
-        CancellationToken cancellationToken)
+    private async Task<PvsResponse> SendNowAsync(PvsRequest outgoing, CancellationToken cancellationToken)
     {
+        var (method, uri, timeout, what) = outgoing;
         using var timeoutSource = new CancellationTokenSource(timeout, Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         using var request = new HttpRequestMessage(method, uri);
-        if (body is not null)
+        if (outgoing.Body is { } body)
         {
             request.Content = new ByteArrayContent(body);
-            if (contentType is not null)
+            if (outgoing.ContentType is { } contentType)
             {
                 request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             }
         }
 
-        foreach (var (name, value) in headers ?? [])
+        foreach (var (name, value) in outgoing.Headers ?? [])
         {
             if (!request.Headers.TryAddWithoutValidation(name, value))
             {

@@ -201,8 +201,13 @@ public sealed class PvsProxy : IAsyncDisposable
             }
 
             var body = await ReadBodyAsync(request, context.RequestAborted);
-            var response = await TimedAsync(() => _transport.SendAsync(new HttpMethod(request.Method), target, body, request.ContentType, headers,
-                _options.Politeness.DeviceListTimeout, $"{request.Method} {path}", context.RequestAborted));
+            var outgoing = new PvsRequest(new HttpMethod(request.Method), target, _options.Politeness.DeviceListTimeout, $"{request.Method} {path}")
+            {
+                Body = body,
+                ContentType = request.ContentType,
+                Headers = headers,
+            };
+            var response = await TimedAsync(() => _transport.SendAsync(outgoing, context.RequestAborted));
             if (session is not null && response.IsSuccess && cacheClass != ProxyCacheClass.None)
             {
                 RememberSession(session);
@@ -240,7 +245,7 @@ public sealed class PvsProxy : IAsyncDisposable
         PvsResponse response;
         try
         {
-            response = await TimedAsync(() => _transport.SendAsync(HttpMethod.Get, target, null, null, headers, timeout, "GET " + target.PathAndQuery, cancellationToken));
+            response = await TimedAsync(() => _transport.GetAsync(target, timeout, "GET " + target.PathAndQuery, cancellationToken, headers));
         }
         catch (PvsException)
         {
