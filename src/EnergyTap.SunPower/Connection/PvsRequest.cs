@@ -1,0 +1,11 @@
+namespace EnergyTap.SunPower;
+
+/// <summary>One request for the <see cref="PvsTransport"/>: what to send, its own timeout, and a name for error messages.</summary>
+public sealed record PvsRequest(HttpMethod Method, Uri Uri, TimeSpan Timeout, string What)
+{
+    public byte[]? Body { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public IEnumerable<KeyValuePair<string, string>>? Headers { get; init; }
+}

@@ -1,0 +1,453 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using EnergyTap.SunPower.Parsing;
+using EnergyTap.SunPower.Politeness;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyTap.SunPower.Proxy;
+
+/// <summary>
+/// A caching reverse proxy for one PVS (replaces the Raspberry Pi haproxy bridge). Everything is forwarded,
+/// one request at a time; DeviceList, dl_cgi/devices/list and varserver /vars reads are answered from a
+/// single-flight cache, so any number of clients cause one upstream call per refresh window. Answers are
+/// gzip-compressed for clients that accept it, and a stats page reports upstream calls, cache hits, errors,
+/// latency and the PVS uptime. Host it in any process: <see cref="StartAsync"/>, <see cref="BoundAddress"/>,
+/// <see cref="Stats"/>, <see cref="DisposeAsync"/>.
+/// </summary>
+public sealed class PvsProxy : IAsyncDisposable
+{
+    private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Accept-Encoding", "Upgrade",
+        "Proxy-Connection", "TE", "Trailer", "Content-Encoding",
+    };
+
+    private readonly PvsProxyOptions _options;
+    private readonly PvsTransport _transport;
+    private readonly SingleFlightCache<string, CachedResponse> _cache;
+    private readonly RebootDetector _reboots = new();
+    private readonly HashSet<string> _validSessions = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private WebApplication? _app;
+    private long _clientRequests;
+    private long _staleServed;
+    private long _errors;
+    private long _latencyCount;
+    private double _latencyTotalMs;
+    private double _latencyMaxMs;
+
+    public PvsProxy(PvsProxyOptions options)
+    {
+        _options = options;
+        var clientOptions = new PvsClientOptions
+        {
+            Politeness = options.Politeness,
+            TimeProvider = options.TimeProvider,
+            Logger = options.Logger,
+            HttpHandler = options.HttpHandler,
+        };
+        _transport = new PvsTransport(PvsEndpoint.Parse(options.Upstream.GetLeftPart(UriPartial.Authority)), clientOptions);
+        _cache = new SingleFlightCache<string, CachedResponse>(options.TimeProvider);
+        StartedAt = options.TimeProvider.GetUtcNow();
+    }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The address actually listened on (after port 0 was resolved); null before start.</summary>
+    public Uri? BoundAddress { get; private set; }
+
+    public PvsProxyStats Stats
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new PvsProxyStats(
+                    StartedAt,
+                    Interlocked.Read(ref _clientRequests),
+                    _transport.RequestsSent,
+                    _cache.Hits,
+                    Interlocked.Read(ref _staleServed),
+                    Interlocked.Read(ref _errors),
+                    _latencyCount == 0 ? 0 : _latencyTotalMs / _latencyCount,
+                    _latencyMaxMs,
+                    _reboots.LastUptimeSeconds,
+                    _reboots.RebootsDetected,
+                    _transport.Gate.Backoff.BlockedUntil(_options.TimeProvider.GetUtcNow()));
+            }
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var (address, port) = ParseListen(_options.Listen);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = null;
+        });
+        if (_options.Gzip)
+        {
+            builder.Services.AddResponseCompression(compression =>
+            {
+                compression.EnableForHttps = true;
+                compression.Providers.Add<GzipCompressionProvider>();
+                compression.MimeTypes = ["application/json", "text/html", "text/plain", "text/css", "text/javascript", "application/javascript"];
+            });
+        }
+
+        var app = builder.Build();
+        if (_options.Gzip)
+        {
+            app.UseResponseCompression();
+        }
+
+        app.Run(HandleAsync);
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the proxy did not report its address");
+        BoundAddress = new Uri(bound.Replace("[::]", "[::1]", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        _options.Logger.LogInformation("PVS proxy listening on {Address}, forwarding to {Upstream}", bound, _options.Upstream);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _transport.Dispose();
+    }
+
+    /// <summary>"0.0.0.0:80", "127.0.0.1:8080", "[::1]:0", "localhost:8080", or a bare port.</summary>
+    public static (IPAddress Address, int Port) ParseListen(string listen)
+    {
+        var text = listen.Trim();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var onlyPort))
+        {
+            return (IPAddress.Loopback, onlyPort);
+        }
+
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            throw new ArgumentException($"--listen '{listen}' must be address:port, e.g. 127.0.0.1:8080 or 0.0.0.0:80");
+        }
+
+        var host = text[..colon].Trim('[', ']');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return (IPAddress.Loopback, port);
+        }
+
+        return IPAddress.TryParse(host, out var address)
+            ? (address, port)
+            : throw new ArgumentException($"--listen '{listen}': '{host}' is not an IP address");
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _clientRequests);
+        var request = context.Request;
+        var statsPath = _options.StatsPath.TrimEnd('/');
+        if (string.Equals(request.Path.Value, statsPath, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(request.Path.Value, statsPath + ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteStatsAsync(context, request.Path.Value!.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+            return;
+        }
+
+        var path = request.Path.Value ?? "/";
+        var query = request.QueryString.Value ?? "";
+        var target = new Uri(_options.Upstream, path + query);
+        var headers = ForwardedHeaders(request);
+        var session = SessionOf(request);
+        var (cacheClass, key) = ProxyRoute.Classify(request.Method, path, query);
+        var fromCache = cacheClass != ProxyCacheClass.None && (session is null || IsValidSession(session));
+
+        try
+        {
+            if (fromCache)
+            {
+                var window = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceList : _options.Politeness.Varserver;
+                var timeout = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceListTimeout : _options.Politeness.RequestTimeout;
+                var result = await _cache.GetAsync(
+                    key + (session is null ? "" : "#session"),
+                    async ct => await FetchForCacheAsync(target, headers, timeout, session is not null, ct),
+                    (value, fetched) => value.Status == HttpStatusCode.OK ? window.ExpiresAt(fetched) : fetched,
+                    _options.ServeStaleFor,
+                    context.RequestAborted);
+                if (result.Stale)
+                {
+                    Interlocked.Increment(ref _staleServed);
+                }
+
+                await WriteCachedAsync(context, result.Value, result.Stale ? "stale" : result.FromCache ? "hit" : "miss", result.FetchedAt);
+                return;
+            }
+
+            var body = await ReadBodyAsync(request, context.RequestAborted);
+            var outgoing = new PvsRequest(new HttpMethod(request.Method), target, _options.Politeness.DeviceListTimeout, $"{request.Method} {path}")
+            {
+                Body = body,
+                ContentType = request.ContentType,
+                Headers = headers,
+            };
+            var response = await TimedAsync(() => _transport.SendAsync(outgoing, context.RequestAborted));
+            if (session is not null && response.IsSuccess && cacheClass != ProxyCacheClass.None)
+            {
+                RememberSession(session);
+            }
+
+            await WriteUpstreamAsync(context, response);
+        }
+        catch (PvsUnavailableException ex)
+        {
+            CountError(fromCache);
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, ex.Message, ex.RetryAfter);
+        }
+        catch (PvsTimeoutException ex)
+        {
+            CountError(fromCache);
+            await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, ex.Message, null);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the shared upstream call carries on for the others.
+        }
+    }
+
+    // Cached requests count their upstream failure once, in FetchForCacheAsync, however many clients shared it.
+    private void CountError(bool fromCache)
+    {
+        if (!fromCache)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    private async Task<CachedResponse> FetchForCacheAsync(Uri target, List<KeyValuePair<string, string>> headers, TimeSpan timeout, bool withSession, CancellationToken cancellationToken)
+    {
+        PvsResponse response;
+        try
+        {
+            response = await TimedAsync(() => _transport.GetAsync(target, timeout, "GET " + target.PathAndQuery, cancellationToken, headers));
+        }
+        catch (PvsException)
+        {
+            Interlocked.Increment(ref _errors);
+            throw;
+        }
+
+        if (response.IsSuccess)
+        {
+            ObserveUptime(response.Body);
+        }
+        else
+        {
+            Interlocked.Increment(ref _errors);
+            if (withSession && response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                lock (_lock)
+                {
+                    _validSessions.Clear(); // the PVS dropped sessions (restart); validate them again
+                }
+            }
+        }
+
+        return new CachedResponse(response.Status, response.ContentType, response.Body, withSession);
+    }
+
+    private async Task<PvsResponse> TimedAsync(Func<Task<PvsResponse>> call)
+    {
+        var started = _options.TimeProvider.GetTimestamp();
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            var ms = _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+            lock (_lock)
+            {
+                _latencyCount++;
+                _latencyTotalMs += ms;
+                _latencyMaxMs = Math.Max(_latencyMaxMs, ms);
+            }
+        }
+    }
+
+    /// <summary>Reads dl_uptime (DeviceList) or /sys/info/uptime (vars) to notice PVS restarts.</summary>
+    private void ObserveUptime(byte[] body)
+    {
+        try
+        {
+            double? uptime = null;
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("devices", out var devices) && devices.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                uptime = devices.EnumerateArray().Select(d => PvsJson.Number(d, "dl_uptime")).FirstOrDefault(u => u is not null);
+            }
+            else if (root.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                var vars = Varserver.VarsParser.Parse(body, "vars");
+                uptime = vars.TryGetValue("/sys/info/uptime", out var text) ? PvsValues.ParseNumber(text) : null;
+            }
+
+            if (uptime is { } seconds && _reboots.Observe(seconds, _options.TimeProvider.GetUtcNow()))
+            {
+                _options.Logger.LogWarning("The PVS restarted (uptime now {Uptime} s)", seconds);
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or PvsException)
+        {
+            // Not JSON we understand; the body is still served as is.
+        }
+    }
+
+    private bool IsValidSession(string session)
+    {
+        lock (_lock)
+        {
+            return _validSessions.Contains(session);
+        }
+    }
+
+    private void RememberSession(string session)
+    {
+        lock (_lock)
+        {
+            if (_validSessions.Count > 1000)
+            {
+                _validSessions.Clear(); // sessions expire within minutes; never grow without bound
+            }
+
+            _validSessions.Add(session);
+        }
+    }
+
+    private static string? SessionOf(HttpRequest request) =>
+        request.Cookies.TryGetValue("session", out var session) && !string.IsNullOrEmpty(session) ? session : null;
+
+    private static List<KeyValuePair<string, string>> ForwardedHeaders(HttpRequest request)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var header in request.Headers)
+        {
+            if (!HopHeaders.Contains(header.Key) && !header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in header.Value)
+                {
+                    headers.Add(new(header.Key, value ?? ""));
+                }
+            }
+        }
+
+        return headers;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteUpstreamAsync(HttpContext context, PvsResponse response)
+    {
+        context.Response.StatusCode = (int)response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            if (!HopHeaders.Contains(name) && !name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.Append(name, value);
+            }
+        }
+
+        context.Response.ContentType = response.ContentType;
+        context.Response.Headers["X-EnergyTap-Cache"] = "pass";
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteCachedAsync(HttpContext context, CachedResponse cached, string cacheState, DateTimeOffset fetchedAt)
+    {
+        context.Response.StatusCode = (int)cached.Status;
+        context.Response.ContentType = cached.ContentType;
+        context.Response.Headers["X-EnergyTap-Cache"] = cacheState;
+        context.Response.Headers["X-EnergyTap-Fetched"] = fetchedAt.ToString("O", CultureInfo.InvariantCulture);
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.Body.WriteAsync(cached.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string message, DateTimeOffset? retryAfter)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        if (retryAfter is { } until)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.Response.WriteAsJsonAsync(new ProxyError("proxy", message), context.RequestAborted);
+    }
+
+    private async Task WriteStatsAsync(HttpContext context, bool json)
+    {
+        var stats = Stats;
+        if (json)
+        {
+            await context.Response.WriteAsJsonAsync(stats, context.RequestAborted);
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers["Refresh"] = "10";
+        var html = new StringBuilder()
+            .Append("<!doctype html><html><head><title>EnergyTap PVS proxy</title>")
+            .Append("<style>body{font-family:sans-serif}td,th{padding:4px 12px;text-align:left}</style></head><body>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>EnergyTap PVS proxy</h1><p>Upstream {WebUtility.HtmlEncode(_options.Upstream.ToString())}</p><table>")
+            .Append(Row("Started", stats.StartedAt.ToString("u", CultureInfo.InvariantCulture)))
+            .Append(Row("Client requests", stats.ClientRequests))
+            .Append(Row("Upstream calls", stats.UpstreamCalls))
+            .Append(Row("Cache hits", stats.CacheHits))
+            .Append(Row("Stale answers served", stats.StaleServed))
+            .Append(Row("Errors", stats.Errors))
+            .Append(Row("Upstream latency avg / max (ms)", $"{stats.AverageUpstreamMilliseconds:0} / {stats.MaxUpstreamMilliseconds:0}"))
+            .Append(Row("PVS uptime (s)", stats.PvsUptimeSeconds?.ToString("0", CultureInfo.InvariantCulture) ?? "unknown"))
+            .Append(Row("PVS restarts seen", stats.PvsRebootsDetected))
+            .Append(Row("Backing off until", stats.BackingOffUntil?.ToString("u", CultureInfo.InvariantCulture) ?? "-"))
+            .Append("</table></body></html>");
+        await context.Response.WriteAsync(html.ToString(), context.RequestAborted);
+    }
+
+    private static string Row(string name, object value) =>
+        $"<tr><th>{WebUtility.HtmlEncode(name)}</th><td>{WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td></tr>";
+
+    private sealed record ProxyError(string Source, string Error);
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using EnergyTap.Simulators.Pvs;
+
+namespace EnergyTap.Cli.Tests;
+
+/// <summary>The real `energytap pvs …` and `energytap proxy` against in-process PVS simulators on loopback.</summary>
+public sealed class PvsCliTests : IAsyncLifetime
+{
+    private static readonly TimeProvider SiteNoon = new ShiftedClock(new DateTimeOffset(2025, 7, 1, 20, 0, 0, TimeSpan.Zero));
+    private readonly PvsSimulator _legacy = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 3, Ess = true, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
+    private readonly PvsSimulator _varserver = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Varserver, Inverters = 2, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
+
+    public async Task InitializeAsync()
+    {
+        await _legacy.StartAsync();
+        await _varserver.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _legacy.DisposeAsync();
+        await _varserver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Info_json_names_the_generation_for_both_firmwares()
+    {
+        var legacy = await CliProcess.RunAsync("pvs", "info", "--host", _legacy.BaseUrl.ToString(), "--json");
+        Assert.Equal(0, legacy.ExitCode);
+        using var legacyJson = JsonDocument.Parse(legacy.StdOut);
+        Assert.Equal("legacy", legacyJson.RootElement.GetProperty("generation").GetString());
+        Assert.Equal(_legacy.Serial, legacyJson.RootElement.GetProperty("supervisor").GetProperty("serial").GetString());
+
+        var varserver = await CliProcess.RunAsync("pvs", "info", "--host", _varserver.BaseUrl.ToString(), "--json");
+        Assert.Equal(0, varserver.ExitCode);
+        using var varserverJson = JsonDocument.Parse(varserver.StdOut);
+        Assert.Equal("varserver", varserverJson.RootElement.GetProperty("generation").GetString());
+    }
+
+    [Fact]
+    public async Task Tables_show_devices_with_units()
+    {
+        var inverters = await CliProcess.RunAsync("pvs", "inverters", "--host", _legacy.BaseUrl.ToString());
+        Assert.Equal(0, inverters.ExitCode);
+        Assert.Contains("kWh", inverters.StdOut, StringComparison.Ordinal);
+        Assert.Contains("reporting", inverters.StdOut, StringComparison.Ordinal);
+
+        var ess = await CliProcess.RunAsync("pvs", "ess", "--host", _legacy.BaseUrl.ToString());
+        Assert.Equal(0, ess.ExitCode);
+        Assert.Contains("HubPlus", ess.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Battery", ess.StdOut, StringComparison.Ordinal);
+
+        var live = await CliProcess.RunAsync("pvs", "livedata", "--host", _varserver.BaseUrl.ToString());
+        Assert.Equal(0, live.ExitCode);
+        Assert.Contains(" kW", live.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grid_profiles_filter_by_zip()
+    {
+        var result = await CliProcess.RunAsync("pvs", "grid-profiles", "--host", _legacy.BaseUrl.ToString(), "--zip", "81301", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var names = json.RootElement.GetProperty("profiles").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("La Plata Electric Assn", names);
+        Assert.DoesNotContain("HECO OMH R14H (Legacy)", names);
+    }
+
+    [Fact]
+    public async Task Wifi_follows_the_serial_rule_without_any_network()
+    {
+        var result = await CliProcess.RunAsync("pvs", "wifi", "ZT190585000549A6185", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StdOut);
+        Assert.Equal("SunPower05185", json.RootElement.GetProperty("ssid").GetString());
+        Assert.Equal("19056185", json.RootElement.GetProperty("password").GetString());
+    }
+
+    [Theory]
+    [InlineData(2, "pvs", "grid-profiles", "--host", "127.0.0.1", "--zip", "abc")]
+    [InlineData(2, "pvs", "wifi", "ZT1")]
+    [InlineData(2, "pvs", "info")]
+    [InlineData(2, "proxy", "--upstream", "not a url")]
+    [InlineData(1, "pvs", "info", "--host", "http://127.0.0.1:1")]
+    public async Task Bad_input_is_one_line_and_a_clear_exit_code(int exitCode, params string[] args)
+    {
+        var result = await CliProcess.RunAsync(args);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("energytap:", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_proxy_serves_many_clients_with_one_upstream_DeviceList()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "energytap.dll"), "proxy", "--upstream", _legacy.BaseUrl.ToString(), "--listen", $"127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var proxy = Process.Start(start)!;
+        try
+        {
+            var banner = await proxy.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains($"127.0.0.1:{port}", banner, StringComparison.Ordinal);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            var before = _legacy.Requests.DeviceLists;
+            var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => http.GetAsync("cgi-bin/dl_cgi?Command=DeviceList")));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            Assert.Equal(before + 1, _legacy.Requests.DeviceLists);
+            var stats = await http.GetStringAsync("energytap/stats");
+            Assert.Contains("Upstream calls", stats, StringComparison.Ordinal);
+        }
+        finally
+        {
+            proxy.Kill(entireProcessTree: true);
+            await proxy.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Real time, moved so the run starts at noon at the simulated site (inverters working whenever the tests run).</summary>
+    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+    {
+        private readonly TimeSpan _shift = start - System.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
