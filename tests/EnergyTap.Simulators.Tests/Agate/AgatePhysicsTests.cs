@@ -1,3 +1,4 @@
+using EnergyTap.Simulators.Agate;
 using EnergyTap.Simulators.Agate.Physics;
 
 namespace EnergyTap.Simulators.Tests.Agate;
@@ -10,7 +11,7 @@ public class AgatePhysicsTests
     [Fact]
     public void Solar_follows_the_day_and_is_zero_at_night()
     {
-        var clock = new ManualTimeProvider(Midnight);
+        var clock = new SimulationClock(Midnight);
         var physics = new AgatePhysics(new AgatePhysicsOptions(), clock);
         Assert.Equal(0, physics.Now().SolarWatts);
 
@@ -23,7 +24,7 @@ public class AgatePhysicsTests
     [Fact]
     public void Charge_command_is_held_within_the_rating_and_soc_rises()
     {
-        var clock = new ManualTimeProvider(Noon);
+        var clock = new SimulationClock(Noon);
         var physics = new AgatePhysics(new AgatePhysicsOptions { InitialSocPercent = 50 }, clock);
         physics.SetCommand(-9_000);
 
@@ -39,7 +40,7 @@ public class AgatePhysicsTests
     [Fact]
     public void Discharge_stops_at_empty_and_charge_stops_at_full()
     {
-        var clock = new ManualTimeProvider(Noon);
+        var clock = new SimulationClock(Noon);
         var physics = new AgatePhysics(new AgatePhysicsOptions { InitialSocPercent = 5 }, clock);
         physics.SetCommand(5_000);
         clock.Advance(TimeSpan.FromHours(1));
@@ -57,7 +58,7 @@ public class AgatePhysicsTests
     [Fact]
     public void Native_mode_keeps_the_reserve()
     {
-        var clock = new ManualTimeProvider(Midnight);
+        var clock = new SimulationClock(Midnight);
         var physics = new AgatePhysics(new AgatePhysicsOptions { InitialSocPercent = 21, ReserveSocPercent = 20 }, clock);
         clock.Advance(TimeSpan.FromHours(3));
         var flow = physics.Now();
@@ -69,7 +70,7 @@ public class AgatePhysicsTests
     [Fact]
     public void Power_is_shared_between_batteries_and_the_rating_scales_with_them()
     {
-        var clock = new ManualTimeProvider(Noon);
+        var clock = new SimulationClock(Noon);
         var physics = new AgatePhysics(new AgatePhysicsOptions { Batteries = 3 }, clock);
         physics.SetCommand(12_000);
         clock.Advance(TimeSpan.FromSeconds(10));
@@ -82,8 +83,8 @@ public class AgatePhysicsTests
     [Fact]
     public void Same_seed_and_clock_give_the_same_readings_whatever_the_polling()
     {
-        var a = new ManualTimeProvider(Noon);
-        var b = new ManualTimeProvider(Noon);
+        var a = new SimulationClock(Noon);
+        var b = new SimulationClock(Noon);
         var options = new AgatePhysicsOptions { Seed = 42 };
         var first = new AgatePhysics(options, a);
         var second = new AgatePhysics(options, b);
@@ -97,7 +98,7 @@ public class AgatePhysicsTests
         Assert.Equal(first.Now().HomeLoadWatts, second.Now().HomeLoadWatts);
         Assert.Equal(first.Now().SocPercent, second.Now().SocPercent, 6);
 
-        var other = new AgatePhysics(options with { Seed = 43 }, new ManualTimeProvider(Noon + TimeSpan.FromSeconds(60)));
+        var other = new AgatePhysics(options with { Seed = 43 }, new SimulationClock(Noon + TimeSpan.FromSeconds(60)));
         Assert.NotEqual(first.Now().HomeLoadWatts, other.Now().HomeLoadWatts);
     }
 }

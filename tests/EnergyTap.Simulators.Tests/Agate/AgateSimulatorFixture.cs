@@ -8,7 +8,7 @@ namespace EnergyTap.Simulators.Tests.Agate;
 /// <summary>One simulator on a free loopback port, a manual clock, and a raw Modbus client to poke it.</summary>
 internal sealed class AgateSimulatorFixture : IAsyncDisposable
 {
-    private AgateSimulatorFixture(AgateSimulator simulator, ManualTimeProvider clock, ModbusTcpClient client)
+    private AgateSimulatorFixture(AgateSimulator simulator, SimulationClock clock, ModbusTcpClient client)
     {
         Simulator = simulator;
         Clock = clock;
@@ -16,12 +16,12 @@ internal sealed class AgateSimulatorFixture : IAsyncDisposable
     }
 
     public AgateSimulator Simulator { get; }
-    public ManualTimeProvider Clock { get; }
+    public SimulationClock Clock { get; }
     public ModbusTcpClient Client { get; }
 
     public static async Task<AgateSimulatorFixture> StartAsync(Func<AgateSimulatorOptions, AgateSimulatorOptions>? configure = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new SimulationClock();
         var options = new AgateSimulatorOptions { Port = 0, TimeProvider = clock, Seed = 7 };
         var simulator = new AgateSimulator(configure?.Invoke(options) ?? options);
         var endpoint = await simulator.StartAsync();

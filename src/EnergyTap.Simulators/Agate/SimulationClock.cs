@@ -1,13 +1,21 @@
-namespace EnergyTap.Simulators.Tests.Agate;
+namespace EnergyTap.Simulators.Agate;
 
-/// <summary>A clock the test moves by hand; timers fire when the clock passes their due time.</summary>
-public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+/// <summary>
+/// A clock the caller moves: simulated days pass in an instant for demos and tests. Timers fire when the
+/// clock passes their due time. With <see cref="AutoAdvance"/> every timer (Task.Delay, a settling pause)
+/// moves the clock forward itself, so code that waits on this clock runs at full speed.
+/// </summary>
+public sealed class SimulationClock(DateTimeOffset start) : TimeProvider
 {
-    private readonly List<ManualTimer> timers = [];
+    private readonly List<SimulatedTimer> timers = [];
     private readonly Lock gate = new();
     private DateTimeOffset now = start;
 
-    public ManualTimeProvider() : this(new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero)) { }
+    /// <summary>Starts at noon UTC on the summer solstice: the sun is up.</summary>
+    public SimulationClock() : this(new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero)) { }
+
+    /// <summary>When set, creating a timer advances the clock to its due time (asynchronously).</summary>
+    public bool AutoAdvance { get; set; }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -16,11 +24,12 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by)
     {
-        List<ManualTimer> due;
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        List<SimulatedTimer> due;
         lock (gate)
         {
             now += by;
-            due = timers.Where(t => t.DueAt <= now).ToList();
+            due = [.. timers.Where(t => t.DueAt <= now)];
         }
 
         foreach (var timer in due)
@@ -31,14 +40,31 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new ManualTimer(this, callback, state);
+        var timer = new SimulatedTimer(this, callback, state);
         timer.Change(dueTime, period);
+        if (AutoAdvance && dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            ThreadPool.QueueUserWorkItem(_ => AdvanceTo(timer));
+        }
+
         return timer;
     }
 
-    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private void AdvanceTo(SimulatedTimer timer)
+    {
+        TimeSpan gap;
+        lock (gate)
+        {
+            gap = timer.DueAt == DateTimeOffset.MaxValue || timer.DueAt <= now ? TimeSpan.Zero : timer.DueAt - now;
+        }
+
+        Advance(gap);
+    }
+
+    private sealed class SimulatedTimer(SimulationClock owner, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan period;
+
         public DateTimeOffset DueAt { get; private set; } = DateTimeOffset.MaxValue;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
@@ -47,6 +73,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             lock (owner.gate)
             {
                 owner.timers.Remove(this);
+                DueAt = DateTimeOffset.MaxValue;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
                     DueAt = owner.now + dueTime;
@@ -66,7 +93,11 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         {
             lock (owner.gate)
             {
-                owner.timers.Remove(this);
+                if (!owner.timers.Remove(this))
+                {
+                    return;
+                }
+
                 if (period > TimeSpan.Zero && period != Timeout.InfiniteTimeSpan)
                 {
                     DueAt = owner.now + period;
