@@ -1,0 +1,62 @@
+using static EnergyTap.SunSpec.Catalog.Builtin.Dsl;
+
+namespace EnergyTap.SunSpec.Catalog.Builtin;
+
+/// <summary>Model 702 (DERCapacity), transcribed from the official SunSpec model definition.</summary>
+internal static class Model702
+{
+    public static ModelDefinition Definition { get; } =
+        Model(702, "DERCapacity", [
+            P("ID", U16, M | S, value: 702),
+            P("L", U16, M | S, value: 50),
+            P("WMaxRtg", U16, S, sf: "W_SF", u: "W"),
+            P("WOvrExtRtg", U16, S, sf: "W_SF", u: "W"),
+            P("WOvrExtRtgPF", U16, S, sf: "PF_SF"),
+            P("WUndExtRtg", U16, S, sf: "W_SF", u: "W"),
+            P("WUndExtRtgPF", U16, S, sf: "PF_SF"),
+            P("VAMaxRtg", U16, S, sf: "VA_SF", u: "VA"),
+            P("VarMaxInjRtg", U16, S, sf: "Var_SF", u: "Var"),
+            P("VarMaxAbsRtg", U16, S, sf: "Var_SF", u: "Var"),
+            P("WChaRteMaxRtg", U16, S, sf: "W_SF", u: "W"),
+            P("WDisChaRteMaxRtg", U16, S, sf: "W_SF", u: "W"),
+            P("VAChaRteMaxRtg", U16, S, sf: "VA_SF", u: "VA"),
+            P("VADisChaRteMaxRtg", U16, S, sf: "VA_SF", u: "VA"),
+            P("VNomRtg", U16, S, sf: "V_SF", u: "V"),
+            P("VMaxRtg", U16, S, sf: "V_SF", u: "V"),
+            P("VMinRtg", U16, S, sf: "V_SF", u: "V"),
+            P("AMaxRtg", U16, S, sf: "A_SF", u: "A"),
+            P("PFOvrExtRtg", U16, S, sf: "PF_SF"),
+            P("PFUndExtRtg", U16, S, sf: "PF_SF"),
+            P("ReactSusceptRtg", U16, S, sf: "S_SF", u: "S"),
+            P("NorOpCatRtg", E16, S, sym: [("CAT_A", 0), ("CAT_B", 1)]),
+            P("AbnOpCatRtg", E16, S, sym: [("CAT_1", 0), ("CAT_2", 1), ("CAT_3", 2)]),
+            P("CtrlModes", B32, S, sym: [("MAX_W", 0), ("FIXED_W", 1), ("FIXED_VAR", 2), ("FIXED_PF", 3), ("VOLT_VAR", 4), ("FREQ_WATT", 5), ("DYN_REACT_CURR", 6), ("LV_TRIP", 7), ("HV_TRIP", 8), ("WATT_VAR", 9), ("VOLT_WATT", 10), ("SCHEDULED", 11), ("LF_TRIP", 12), ("HF_TRIP", 13)]),
+            P("IntIslandCatRtg", B16, S, sym: [("UNCATEGORIZED", 0), ("INT_ISL_CAPABLE", 1), ("BLACK_START_CAPABLE", 2), ("ISOCH_CAPABLE", 3)]),
+            P("WMax", U16, RW, sf: "W_SF", u: "W"),
+            P("WMaxOvrExt", U16, RW, sf: "W_SF", u: "W"),
+            P("WOvrExtPF", U16, RW, sf: "PF_SF"),
+            P("WMaxUndExt", U16, RW, sf: "W_SF", u: "W"),
+            P("WUndExtPF", U16, RW, sf: "PF_SF"),
+            P("VAMax", U16, RW, sf: "VA_SF", u: "VA"),
+            P("VarMaxInj", U16, RW, sf: "Var_SF", u: "Var"),
+            P("VarMaxAbs", U16, RW, sf: "Var_SF", u: "Var"),
+            P("WChaRteMax", U16, RW, sf: "W_SF", u: "W"),
+            P("WDisChaRteMax", U16, RW, sf: "W_SF", u: "W"),
+            P("VAChaRteMax", U16, RW, sf: "VA_SF", u: "VA"),
+            P("VADisChaRteMax", U16, RW, sf: "VA_SF", u: "VA"),
+            P("VNom", U16, RW, sf: "V_SF", u: "V"),
+            P("VMax", U16, RW, sf: "V_SF", u: "V"),
+            P("VMin", U16, RW, sf: "V_SF", u: "V"),
+            P("AMax", U16, RW, sf: "A_SF", u: "A"),
+            P("PFOvrExt", U16, RW, sf: "PF_SF"),
+            P("PFUndExt", U16, RW, sf: "PF_SF"),
+            P("IntIslandCat", B16, RW, sym: [("UNCATEGORIZED", 0), ("INT_ISL_CAPABLE", 1), ("BLACK_START_CAPABLE", 2), ("ISOCH_CAPABLE", 3)]),
+            P("W_SF", Sf, S),
+            P("PF_SF", Sf, S),
+            P("VA_SF", Sf, S),
+            P("Var_SF", Sf, S),
+            P("V_SF", Sf, S),
+            P("A_SF", Sf, S),
+            P("S_SF", Sf, S),
+        ]);
+}
