@@ -35,7 +35,7 @@ internal sealed class AgateDevice
         var site = options.PhysicsOptions;
         Physics = new AgatePhysics(site, clock);
         Image = AgateChain.Build(options, site);
-        acceptance = new WriteAcceptance(Image, options.SpanUnlocked);
+        acceptance = new WriteAcceptance(Image, options.SpanUnlocked, options.DiscardWritesTo);
         dropouts = new SolarDropouts(options.Seed);
 
         Bank.Define(Holding, (ushort)Image.BaseAddress, Image.Registers);

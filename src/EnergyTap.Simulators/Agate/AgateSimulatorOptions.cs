@@ -26,6 +26,12 @@ public sealed record AgateSimulatorOptions
     /// <summary>Site details beyond battery count and seed (which the two properties above override).</summary>
     public AgatePhysicsOptions Site { get; init; } = new();
 
+    /// <summary>
+    /// Extra points whose writes this firmware discards silently (e.g. "704.WSetPct"), to rehearse a
+    /// firmware update that takes away a working control path.
+    /// </summary>
+    public IReadOnlyList<string> DiscardWritesTo { get; init; } = [];
+
     /// <summary>Firmware version string in model 1.</summary>
     public string Firmware { get; init; } = "V10R01B04D00";
 

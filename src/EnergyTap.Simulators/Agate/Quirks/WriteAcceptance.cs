@@ -16,7 +16,7 @@ internal sealed class WriteAcceptance
     private readonly HashSet<int> accepted = [];
     private readonly Dictionary<int, string> names = [];
 
-    public WriteAcceptance(SunSpecImage image, bool spanUnlocked)
+    public WriteAcceptance(SunSpecImage image, bool spanUnlocked, IEnumerable<string> extraDiscards)
     {
         foreach (var point in image.Map.Models.SelectMany(m => m.Points))
         {
@@ -29,6 +29,11 @@ internal sealed class WriteAcceptance
         foreach (var point in Writable.Select(image.Locate))
         {
             accepted.UnionWith(Enumerable.Range(point.Address, point.Size));
+        }
+
+        foreach (var point in extraDiscards.Select(image.Locate))
+        {
+            accepted.ExceptWith(Enumerable.Range(point.Address, point.Size));
         }
 
         names[AgateVendorRegisters.OnGridMode] = "OnGridMode(15507)";
