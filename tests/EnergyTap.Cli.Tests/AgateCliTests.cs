@@ -148,7 +148,8 @@ public sealed class AgateCliTests : IAsyncLifetime
 
             // It really serves: the SunSpec marker at PDU 0 and two Prt blocks in 714.
             await using var client = new Modbus.ModbusTcpClient(new Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = port });
-            Assert.Equal([(ushort)0x5375, (ushort)0x6E53], await client.ReadHoldingRegistersAsync(1, 0, 2));
+            var marker = await client.ReadHoldingRegistersAsync(1, 0, 2);
+            Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, marker);
         }
         finally
         {
