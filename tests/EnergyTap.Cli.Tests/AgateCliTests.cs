@@ -146,7 +146,7 @@ public sealed class AgateCliTests : IAsyncLifetime
             Assert.Matches(@"^aGate simulator listening on 127\.0\.0\.1:\d+ ", line);
             var port = int.Parse(line!.Split(' ')[4].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-            // It really serves: the SunSpec marker at PDU 0 and two Prt blocks in 714.
+            // It really serves: the SunSpec marker answers at PDU 0.
             await using var client = new Modbus.ModbusTcpClient(new Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = port });
             var marker = await client.ReadHoldingRegistersAsync(1, 0, 2);
             Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, marker);
