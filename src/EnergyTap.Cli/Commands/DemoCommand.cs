@@ -1,8 +1,108 @@
 using System.CommandLine;
+using System.Net;
+using System.Security.Cryptography;
+using EnergyTap.Cli.Infrastructure;
+using EnergyTap.Server.Configuration;
+using EnergyTap.Server.Hosting;
+using EnergyTap.Simulators.Demo;
+using Microsoft.Extensions.Logging;
 
 namespace EnergyTap.Cli.Commands;
 
 internal static class DemoCommand
 {
-    public static Command Create() => new("demo", "Run the whole system on simulated devices (aGate, both PVS generations, cloud) with the dashboard.") { Hidden = true };
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port of the dashboard and API on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 8080 };
+        var mqtt = new Option<string?>("--mqtt") { Description = "Also publish to this MQTT broker, HOST:PORT (e.g. 127.0.0.1:1883), with Home Assistant discovery." };
+        var demo = new Command("demo", "Run the whole system on simulated devices: an aGate, a PVS6 (LocalAPI), a PVS5 (legacy) and the FranklinWH cloud, with the service, history in a temporary folder, /metrics and the dashboard. Nothing leaves this machine.")
+        {
+            port,
+            mqtt,
+        };
+        demo.SetAction(async (parse, stop) =>
+        {
+            var portNumber = parse.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                throw new UsageException($"--port {portNumber} is not a port (0–65535)");
+            }
+
+            var broker = ParseBroker(parse.GetValue(mqtt));
+            var folder = Directory.CreateTempSubdirectory("energytap-demo-");
+            try
+            {
+                Console.WriteLine("Starting simulators…");
+                await using var home = await SimulatedHome.StartAsync(TimeSpan.FromSeconds(2), stop);
+                var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+                var config = Configure(home, portNumber, broker, token, folder.FullName);
+                using var logging = ConsoleLogging.Create(LogLevel.Warning);
+                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = Path.Combine(folder.FullName, "agate-commands.json") };
+                return await ServiceRunner.RunAsync(config, options, service => Banner(service, home, token, folder.FullName, broker), stop);
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
+        });
+        return demo;
+    }
+
+    private static EnergyTapConfig Configure(SimulatedHome home, int port, IPEndPoint? broker, string token, string folder) => new()
+    {
+        Server = new ServerConfig { Listen = $"127.0.0.1:{port}", ControlToken = token, MaxCommandMinutes = 60 },
+        Storage = new StorageConfig { Path = Path.Combine(folder, "energytap.db") },
+        Mqtt = broker is null ? new MqttConfig() : new MqttConfig { Enabled = true, Host = broker.Address.ToString(), Port = broker.Port },
+        Sites =
+        [
+            new SiteConfig
+            {
+                Id = "home",
+                Name = "Home",
+                Pvs = [new PvsConfig { Id = "pvs6", Address = home.PvsVarserver.ToString(), Serial = home.PvsVarserverSerial, LiveSeconds = 10 }],
+                Agates = [new AgateConfig { Id = "agate", Host = home.Agate.Address.ToString(), Port = home.Agate.Port, PollSeconds = 5 }],
+                Cloud = [new CloudConfig { Id = "cloud", BaseUrl = home.Cloud.ToString(), Email = home.CloudEmail, Password = home.CloudPassword, GatewayId = home.CloudGatewayId }],
+            },
+            new SiteConfig
+            {
+                Id = "cabin",
+                Name = "Cabin",
+                Pvs = [new PvsConfig { Id = "pvs5", Address = home.PvsLegacy.ToString() }],
+            },
+        ],
+    };
+
+    private static void Banner(EnergyTapService service, SimulatedHome home, string token, string folder, IPEndPoint? broker)
+    {
+        Console.WriteLine();
+        Console.WriteLine("EnergyTap demo: simulated devices, the real service.");
+        Console.WriteLine($"  dashboard      {service.Url}");
+        Console.WriteLine($"  metrics        {service.Url}metrics");
+        Console.WriteLine($"  API            {service.Url}api/sites   (also /api/readings, /api/health, /api/sites/home/flow)");
+        Console.WriteLine($"  control token  {token}   (paste into the dashboard, or send as 'Authorization: Bearer …')");
+        Console.WriteLine($"  simulators     aGate modbus://{home.Agate}  PVS6 {home.PvsVarserver}  PVS5 {home.PvsLegacy}  cloud {home.Cloud}");
+        Console.WriteLine($"  history        {Path.Combine(folder, "energytap.db")} (deleted on exit)");
+        if (broker is not null)
+        {
+            Console.WriteLine($"  MQTT           {broker} (topics energytap/#, discovery homeassistant/#)");
+        }
+
+        Console.WriteLine("Press Ctrl-C to stop.");
+    }
+
+    private static IPEndPoint? ParseBroker(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var hostPort = value.Contains(':', StringComparison.Ordinal) ? value : $"{value}:1883";
+        if (!IPEndPoint.TryParse(hostPort.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase), out var endpoint) || endpoint.Port == 0)
+        {
+            throw new UsageException($"--mqtt {value} is not HOST:PORT, e.g. 127.0.0.1:1883");
+        }
+
+        return endpoint;
+    }
 }

@@ -24,7 +24,8 @@ internal static class CliRunner
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Long-running commands (serve, demo, agate --revert) need time after Ctrl-C to release commands and flush history.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
         }
         catch (OperationCanceledException)
         {

@@ -44,7 +44,7 @@ public sealed class EnergyTapService : IAsyncDisposable
         var loggers = parts.LoggerFactory ?? NullLoggerFactory.Instance;
         var latest = new LatestReadings();
         var hub = new ReadingHub([latest, .. parts.Sinks], loggers.CreateLogger<ReadingHub>());
-        var scheduler = new PollScheduler(parts.Pollers, hub, parts.Time, loggers.CreateLogger<PollScheduler>());
+        var scheduler = new PollScheduler(parts.Pollers, hub, parts.Time, loggers.CreateLogger<PollScheduler>(), onPolled: parts.OnPolled);
         var supervisor = new CommandSupervisor(parts.Batteries, parts.Journal, parts.Time, parts.Supervisor, loggers.CreateLogger<CommandSupervisor>());
         var priority = parts.Sites.SelectMany(s => s.Devices).Select(d => d.Id).ToList();
         var runtime = new EnergyTapRuntime(parts.Sites, latest, new PowerFlowCalculator(latest, parts.Time, priority),

@@ -18,6 +18,9 @@ public sealed record ServiceParts
     public string? ControlToken { get; init; }
     public SupervisorOptions Supervisor { get; init; } = new();
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Told the outcome of every poll (poll metrics).</summary>
+    public Action<Polling.PollerHealth>? OnPolled { get; init; }
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Extra endpoints such as /metrics, mapped beside the API.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace EnergyTap.Server.Polling;
 
 /// <summary>The schedule of one poller: wait, poll with a timeout, publish, back off after failures.</summary>
-internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random)
+internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _knownQuantities = new(StringComparer.Ordinal); // quantity → unit
@@ -96,6 +96,7 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             Polls = h.Polls + 1,
             LastDuration = now - started,
         });
+        onPolled?.Invoke(Health);
         hub.Publish(readings);
     }
 
@@ -113,6 +114,7 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             Failures = h.Failures + 1,
             LastDuration = now - started,
         });
+        onPolled?.Invoke(health);
         logger.LogWarning("{Site}/{Device} {DataClass} poll failed ({Failures} in a row): {Error}",
             poller.Device.Site, poller.Device.Id, poller.DataClass, health.ConsecutiveFailures, message);
 

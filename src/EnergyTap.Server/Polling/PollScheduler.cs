@@ -20,11 +20,12 @@ public sealed class PollScheduler : IAsyncDisposable
         ReadingHub hub,
         TimeProvider time,
         ILogger<PollScheduler>? logger = null,
-        Random? random = null)
+        Random? random = null,
+        Action<PollerHealth>? onPolled = null)
     {
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var jitter = random ?? Random.Shared;
-        _loops = pollers.Select(p => new PollLoop(p, hub, time, log, jitter)).ToList();
+        _loops = pollers.Select(p => new PollLoop(p, hub, time, log, jitter, onPolled)).ToList();
     }
 
     public IReadOnlyList<PollerHealth> Health => _loops.Select(l => l.Health).ToList();

@@ -18,4 +18,4 @@ public sealed record PowerFlow(
     FlowTerm Battery,
     FlowTerm BatterySoc,
     FlowTerm Generator,
-    FlowTerm V2L);
+    FlowTerm V2l);

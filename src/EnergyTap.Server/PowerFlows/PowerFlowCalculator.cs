@@ -17,7 +17,7 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     public const string Battery = "battery_power";
     public const string BatterySoc = "battery_soc";
     public const string Generator = "generator_power";
-    public const string V2L = "v2l_power";
+    public const string V2l = "v2l_power";
 
     public PowerFlow For(string site)
     {
@@ -25,14 +25,17 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
         return new PowerFlow(
             site,
             time.GetUtcNow(),
-            Pick(readings, Solar),
-            Pick(readings, HomeLoad),
+            NotNegative(Pick(readings, Solar)),
+            NotNegative(Pick(readings, HomeLoad)),
             Pick(readings, Grid),
             Pick(readings, Battery),
             Pick(readings, BatterySoc),
-            Pick(readings, Generator),
-            Pick(readings, V2L));
+            NotNegative(Pick(readings, Generator)),
+            NotNegative(Pick(readings, V2l)));
     }
+
+    /// <summary>A production meter reads about -15 W at night (inverter self-consumption); the flow shows 0.</summary>
+    private static FlowTerm NotNegative(FlowTerm term) => term.Watts < 0 ? term with { Watts = 0 } : term;
 
     private FlowTerm Pick(IReadOnlyList<Reading> readings, string quantity)
     {

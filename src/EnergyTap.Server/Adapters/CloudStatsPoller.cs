@@ -1,0 +1,48 @@
+using EnergyTap.FranklinWH.Cloud;
+using EnergyTap.Server.Devices;
+using EnergyTap.Server.Readings;
+
+namespace EnergyTap.Server.Adapters;
+
+/// <summary>
+/// FranklinWH cloud stats for one gateway. The cloud's daily kWh counters reset at local midnight;
+/// Prometheus and Home Assistant (total_increasing) both treat that as a counter reset.
+/// A <c>valid:false</c> answer yields stale readings, never zeros.
+/// </summary>
+public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClient client, string? gatewayId, TimeSpan interval, TimeProvider time)
+    : IDevicePoller
+{
+    private string? _gatewayId = gatewayId;
+
+    public DeviceDescriptor Device { get; } = device;
+
+    public string DataClass => "stats";
+
+    public PollSchedule Schedule { get; } = new(interval, TimeSpan.FromSeconds(60));
+
+    public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
+    {
+        _gatewayId ??= (await client.ResolveGatewayAsync(null, cancellationToken)).Id;
+        var stats = await client.GetStatsAsync(_gatewayId, cancellationToken: cancellationToken);
+        var quality = stats.IsStale ? ReadingQuality.Stale : ReadingQuality.Fresh;
+        var at = stats.ValuesAt ?? time.GetUtcNow();
+        var r = new ReadingBuilder(Device.Site, Device.Id, at, quality);
+        var now = stats.Current;
+        r.Kilowatts("solar_power", now?.SolarKw)
+            .Kilowatts("home_load_power", now?.LoadKw)
+            .Kilowatts("grid_power", now?.GridKw)
+            .Kilowatts("battery_power", now?.BatteryKw)
+            .Add("battery_soc", now?.SocPercent, "%")
+            .Kilowatts("generator_power", now?.GeneratorKw)
+            .Kilowatts("v2l_power", now?.V2lUseKw);
+        var today = stats.Totals;
+        r.KilowattHours("solar_energy", today?.SolarKwh)
+            .KilowattHours("home_load_energy", today?.LoadKwh)
+            .KilowattHours("grid_energy_import", today?.GridImportKwh)
+            .KilowattHours("grid_energy_export", today?.GridExportKwh)
+            .KilowattHours("battery_energy_charged", today?.BatteryChargeKwh)
+            .KilowattHours("battery_energy_discharged", today?.BatteryDischargeKwh)
+            .KilowattHours("generator_energy", today?.GeneratorKwh);
+        return r.Readings;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using EnergyTap.FranklinWH.Agate;
+using EnergyTap.FranklinWH.Agate.Control;
+using EnergyTap.FranklinWH.Agate.Revert;
+using EnergyTap.FranklinWH.Cloud;
+using EnergyTap.FranklinWH.Cloud.Auth;
+using EnergyTap.Server.Adapters;
+using EnergyTap.Server.Configuration;
+using EnergyTap.Server.Control;
+using EnergyTap.Server.Devices;
+using EnergyTap.Server.HomeAssistant;
+using EnergyTap.Server.Metrics;
+using EnergyTap.Server.Mqtt;
+using EnergyTap.Server.Pipeline;
+using EnergyTap.Server.Storage;
+using EnergyTap.Server.Storage.Ingest;
+using EnergyTap.Server.Storage.Maintenance;
+using EnergyTap.Server.Storage.Postgres;
+using EnergyTap.Server.Storage.Sql;
+using EnergyTap.Server.Storage.Sqlite;
+using EnergyTap.SunPower;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EnergyTap.Server.Hosting;
+
+/// <summary>Where the composed service keeps its files, and its clock and logs.</summary>
+public sealed record ComposeOptions
+{
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The aGate revert-deadline file shared with `energytap agate`; null = its default location.</summary>
+    public string? RevertStorePath { get; init; }
+}
+
+/// <summary>Builds the running parts of the service from a validated configuration.</summary>
+public static class ServiceComposer
+{
+    public static async Task<(ServiceParts Parts, IPEndPoint Listen)> ComposeAsync(
+        EnergyTapConfig config, ComposeOptions options, CancellationToken cancellationToken)
+    {
+        var owned = new List<IAsyncDisposable>();
+        var log = options.LoggerFactory;
+        var time = options.Time;
+
+        var storeOptions = new ReadingStoreOptions
+        {
+            Time = time,
+            LoggerFactory = log,
+            Retention = RetentionPolicy.Default with { Raw = TimeSpan.FromDays(config.Storage.RawRetentionDays) },
+        };
+        SqlReadingStore store = config.Storage.Provider == "postgres"
+            ? await PostgresReadingStore.OpenAsync(config.Storage.Postgres!, storeOptions, cancellationToken)
+            : await SqliteReadingStore.OpenAsync(string.IsNullOrWhiteSpace(config.Storage.Path) ? StoragePaths.DefaultDatabasePath : config.Storage.Path, storeOptions, cancellationToken);
+        var writer = new ReadingWriter(store, time: time, logger: log.CreateLogger<ReadingWriter>());
+        var maintenance = new BackgroundLoop(ct => new MaintenanceLoop(store, MaintenanceLoop.DefaultInterval, time, log.CreateLogger<MaintenanceLoop>()).RunAsync(ct));
+        owned.Add(maintenance);
+        owned.Add(writer); // flushed before the store closes
+        owned.Add(store);
+
+        var registry = new MetricRegistry();
+        ProcessMetrics.Register(registry);
+        var pollMetrics = new PollMetrics(registry);
+        var sinks = new List<IReadingSink> { new StoreSink(writer), new MetricsSink(new ReadingMetricsSink(registry)) };
+
+        MqttReadingPublisher? publisher = null;
+        if (config.Mqtt.Enabled)
+        {
+            var ha = new HomeAssistantOptions { DiscoveryPrefix = config.Mqtt.DiscoveryPrefix, StateTopicPrefix = config.Mqtt.TopicPrefix };
+            var client = new MqttClient(new MqttClientOptions
+            {
+                Host = config.Mqtt.Host,
+                Port = config.Mqtt.Port,
+                Username = NullIfEmpty(config.Mqtt.Username),
+                Password = NullIfEmpty(config.Mqtt.Password),
+                ClientId = $"energytap-{Environment.MachineName}".ToLowerInvariant(),
+                AvailabilityTopic = $"{config.Mqtt.TopicPrefix}/status",
+            }, time, log.CreateLogger<MqttClient>());
+            publisher = new MqttReadingPublisher(client, ha, log.CreateLogger<MqttReadingPublisher>());
+            owned.Insert(0, new BrokerConnection(client, publisher, time, log.CreateLogger<BrokerConnection>()));
+            sinks.Add(new MqttSink(publisher));
+        }
+
+        var sites = new List<SiteInfo>();
+        var pollers = new List<IDevicePoller>();
+        var batteries = new List<IBatteryController>();
+        foreach (var site in config.Sites)
+        {
+            var devices = new List<DeviceDescriptor>();
+            foreach (var pvs in site.Pvs)
+            {
+                var device = new DeviceDescriptor(site.Id, pvs.Id, DeviceKind.PvsSupervisor, pvs.Id, "SunPower", "PVS") { Serial = NullIfEmpty(pvs.Serial) };
+                var clientOptions = new PvsClientOptions
+                {
+                    Serial = NullIfEmpty(pvs.Serial),
+                    Password = NullIfEmpty(pvs.Password),
+                    TimeProvider = time,
+                    Logger = log.CreateLogger("EnergyTap.SunPower"),
+                };
+                var (pvsPollers, connection) = PvsPollers.Create(device, pvs.Address, clientOptions,
+                    TimeSpan.FromSeconds(pvs.DeviceListSeconds), TimeSpan.FromSeconds(pvs.LiveSeconds));
+                pollers.AddRange(pvsPollers);
+                owned.Insert(0, connection);
+                devices.Add(device);
+            }
+
+            foreach (var agate in site.Agates)
+            {
+                var device = new DeviceDescriptor(site.Id, agate.Id, DeviceKind.Agate, agate.Id, "FranklinWH", "aGate");
+                var adapter = new AgateAdapter(device, new AgateConnectionOptions
+                {
+                    Host = agate.Host,
+                    Port = agate.Port,
+                    UnitId = (byte)agate.Unit,
+                    Control = new AgateControlOptions { ReserveSocPercent = agate.ReserveSocPercent },
+                    Store = options.RevertStorePath is null ? null : new RevertStore(options.RevertStorePath),
+                    TimeProvider = time,
+                    Logger = log.CreateLogger("EnergyTap.FranklinWH.Agate"),
+                }, TimeSpan.FromSeconds(agate.PollSeconds));
+                pollers.Add(adapter);
+                batteries.Add(adapter);
+                owned.Insert(0, adapter);
+                devices.Add(device);
+            }
+
+            foreach (var cloud in site.Cloud)
+            {
+                var device = new DeviceDescriptor(site.Id, cloud.Id, DeviceKind.FranklinCloud, cloud.Id, "FranklinWH", "Cloud");
+                var email = cloud.Email ?? "";
+                var password = cloud.Password ?? "";
+                var client = new FranklinCloudClient(new FranklinCloudOptions
+                {
+                    BaseUri = new Uri(cloud.BaseUrl),
+                    Credentials = _ => ValueTask.FromResult(new CloudCredentials(email, password)),
+                    TimeProvider = time,
+                    LoggerFactory = log,
+                });
+                owned.Insert(0, new SyncDisposable(client.Dispose));
+                pollers.Add(new CloudStatsPoller(device, client, NullIfEmpty(cloud.GatewayId), TimeSpan.FromSeconds(cloud.PollSeconds), time));
+                devices.Add(device);
+            }
+
+            sites.Add(new SiteInfo(site.Id, site.Name ?? site.Id, devices));
+            foreach (var device in devices)
+            {
+                publisher?.DescribeDevice(site.Id, device.Id, new HomeAssistantDevice($"{site.Name ?? site.Id} {device.Name}", device.Manufacturer, device.Model, device.Serial));
+            }
+        }
+
+        var parts = new ServiceParts
+        {
+            Sites = sites,
+            Pollers = pollers,
+            Batteries = batteries,
+            Journal = new LedgerCommandJournal(store),
+            Sinks = sinks,
+            History = new StoreHistorySource(store),
+            ControlToken = NullIfEmpty(config.Server.ControlToken),
+            Supervisor = new SupervisorOptions { MaxDuration = TimeSpan.FromMinutes(config.Server.MaxCommandMinutes) },
+            Time = time,
+            LoggerFactory = log,
+            OnPolled = h => pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up),
+            MapEndpoints = app => app.MapPrometheusMetrics(registry),
+            OwnedResources = owned,
+        };
+        return (parts, IPEndPoint.Parse(config.Server.Listen));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private sealed class SyncDisposable(Action dispose) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
