@@ -6,7 +6,7 @@ namespace EnergyTap.Modbus.Tests.Client;
 /// <summary>The client against a raw-socket device that breaks the protocol in one way per test.</summary>
 public sealed class MisbehavingDeviceTests
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Wrong_transaction_id_is_a_protocol_error_and_the_client_reconnects()

@@ -22,7 +22,7 @@ public sealed class RtuClientTests
             return null;
         });
         await using var server = await TestServer.StartAsync(ModbusFraming.RtuOverTcp, map);
-        await using var client = TestServer.ClientFor(server.LocalEndpoint, ModbusFraming.RtuOverTcp, TimeSpan.FromMilliseconds(200));
+        await using var client = TestServer.ClientFor(server.LocalEndpoint, ModbusFraming.RtuOverTcp, TimeSpan.FromSeconds(1));
 
         await Assert.ThrowsAsync<ModbusTimeoutException>(() => client.ReadHoldingRegistersAsync(1, 42, 1));
         release.Release();
@@ -44,7 +44,7 @@ public sealed class RtuClientTests
                 await stream.WriteAsync(answer.AsMemory(0, length), ct);
             }
         });
-        await using var client = TestServer.ClientFor(peer.Endpoint, ModbusFraming.RtuOverTcp, TimeSpan.FromMilliseconds(200));
+        await using var client = TestServer.ClientFor(peer.Endpoint, ModbusFraming.RtuOverTcp, TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<ModbusProtocolException>(() => client.ReadHoldingRegistersAsync(1, 0, 1));
 
@@ -59,7 +59,7 @@ public sealed class RtuClientTests
             var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
             await stream.WriteAsync(FakePeer.Mbap(request.TransactionId, 0xFF, FakePeer.ReadResponse(3, 77)), ct);
         });
-        await using var client = TestServer.ClientFor(peer.Endpoint, timeout: TimeSpan.FromMilliseconds(200));
+        await using var client = TestServer.ClientFor(peer.Endpoint, timeout: TimeSpan.FromSeconds(1));
 
         Assert.Equal([77], await client.ReadHoldingRegistersAsync(1, 0, 1));
     }

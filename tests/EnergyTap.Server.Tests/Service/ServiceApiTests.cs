@@ -33,7 +33,7 @@ public sealed class ServiceApiTests : IAsyncLifetime
             ControlToken = "s3cret",
         };
         _service = await EnergyTapService.StartAsync(parts, new IPEndPoint(IPAddress.Loopback, 0), default);
-        _http = new HttpClient { BaseAddress = _service.Url, Timeout = TimeSpan.FromSeconds(10) };
+        _http = new HttpClient { BaseAddress = _service.Url, Timeout = TimeSpan.FromSeconds(60) }; // generous: the suite shares 2 cores with every other test project
         await Eventually.TrueAsync(() => _service.Runtime.Latest.Snapshot().Count == 3, "first poll");
     }
 

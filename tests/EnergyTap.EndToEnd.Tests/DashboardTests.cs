@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using EnergyTap.Modbus;
+using EnergyTap.SunSpec.Discovery;
+using Microsoft.Playwright;
+
+namespace EnergyTap.EndToEnd.Tests;
+
+/// <summary>
+/// The README's first command, as a new user meets it: `energytap demo`, its dashboard in a real
+/// headless Chromium (Debian's package), and a battery command sent from the page that must reach
+/// the simulated aGate's Modbus registers.
+/// </summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private DemoProcess _demo = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (./test.sh does)");
+        _demo = await DemoProcess.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Debian's Chromium as root, on a machine with no network beyond loopback.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _demo.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_live_values_and_a_charge_sent_from_it_reaches_the_aGate()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_demo.Dashboard.ToString());
+
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#flow-battery")).Not.ToHaveTextAsync("–", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#flow-soc")).ToContainTextAsync("%", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#health tr")).Not.ToHaveCountAsync(0);
+
+        await page.SelectOptionAsync("#battery", "home/agate");
+        await page.SelectOptionAsync("#kind", "charge");
+        await page.FillAsync("#watts", "1500");
+        await page.FillAsync("#minutes", "5");
+        await page.FillAsync("#token", _demo.ControlToken);
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#control-result")).ToContainTextAsync("Accepted", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#command")).ToContainTextAsync("reverts in", new() { Timeout = 10_000 });
+
+        // The aGate itself: control enabled, 1500 W of its 5000 W charge rating = 30 %, sign inverted on the wire.
+        await using var modbus = new ModbusTcpClient(new ModbusClientOptions { Host = _demo.Agate.Address.ToString(), Port = _demo.Agate.Port });
+        var agate = await SunSpecScanner.ScanAsync(modbus, new SunSpecScanOptions { UnitId = 1, BaseAddress = 0 });
+        var points = await agate.ReadAsync(["704.WSetEna", "704.WSetPct"]);
+        Assert.Equal(1.0, points[0].Number);
+        Assert.Equal(-30.0, points[1].Number);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_on_the_page_and_nothing_is_written()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_demo.Dashboard.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+
+        await page.FillAsync("#token", "not-the-token");
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#control-result")).ToContainTextAsync("Refused", new() { Timeout = 10_000 });
+        using var http = new HttpClient { BaseAddress = _demo.Dashboard };
+        var control = await http.GetFromJsonAsync<JsonElement>("api/control");
+        Assert.Equal(0, control.GetProperty("active").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Metrics_and_a_clean_stop()
+    {
+        using var http = new HttpClient { BaseAddress = _demo.Dashboard };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string metrics;
+        do
+        {
+            metrics = await http.GetStringAsync("metrics");
+        }
+        while (!metrics.Contains("energytap_battery_soc_percent{", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
+
+        Assert.Contains("# TYPE energytap_battery_soc_percent gauge", metrics);
+        Assert.Contains("energytap_device_polls_total", metrics);
+
+        Assert.Equal(0, await _demo.InterruptAsync());
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(250);
+        return true;
+    }
+}
