@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EnergyTap.Simulators.Agate;
 
 namespace EnergyTap.Cli.Tests;
@@ -30,35 +31,25 @@ public sealed class AgateCliTests : IAsyncLifetime
     [Fact]
     public async Task A_killed_revert_is_released_by_the_next_run_after_its_deadline()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
-        foreach (var arg in Target("agate", "charge", "2000", "--revert", "2"))
+        await using (var child = EnergyTapChild.Start(Target("agate", "charge", "2000", "--revert", "30")))
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using (var child = Process.Start(start)!)
-        {
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            string? line;
-            do
-            {
-                line = await child.StandardOutput.ReadLineAsync(wait.Token);
-            }
-            while (line is not null && !line.StartsWith("Releasing in", StringComparison.Ordinal));
-
-            Assert.NotNull(line);
-            child.Kill();     // SIGKILL: no Ctrl-C handler, no release
-            await child.WaitForExitAsync(wait.Token);
+            await WaitForCommandAsync(-2000);
+            await child.KillAsync();     // SIGKILL: no Ctrl-C handler, no release
         }
 
         Assert.Equal(-2000, simulator.CommandWatts);
-        var deadline = JsonDocument.Parse(await File.ReadAllTextAsync(StateFile)).RootElement.GetProperty("commands")[0].GetProperty("deadline").GetDateTimeOffset();
-        var pause = deadline - DateTimeOffset.UtcNow;
-        if (pause > TimeSpan.Zero)
-        {
-            await Task.Delay(pause + TimeSpan.FromMilliseconds(100));
-        }
+
+        // A later run before the deadline leaves the command alone...
+        var early = await CliProcess.RunAsync(Target("agate", "status"));
+        Assert.Equal(0, early.ExitCode);
+        Assert.Equal(-2000, simulator.CommandWatts);
+
+        // ...and one after it releases the command. Instead of waiting 30 s, move the saved deadline into the past.
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(StateFile))!;
+        var saved = document["commands"]![0]!;
+        Assert.True(saved["deadline"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow);
+        saved["deadline"] = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await File.WriteAllTextAsync(StateFile, document.ToJsonString());
 
         var status = await CliProcess.RunAsync(Target("agate", "status", "--json"));
         Assert.Equal(0, status.ExitCode);
@@ -66,6 +57,22 @@ public sealed class AgateCliTests : IAsyncLifetime
         Assert.Null(simulator.CommandWatts);
         using var json = JsonDocument.Parse(status.StdOut);
         Assert.Equal(0, json.RootElement.GetProperty("status").GetProperty("control").GetProperty("wSetEna").GetInt32());
+    }
+
+    [Fact]
+    public async Task Interrupting_a_revert_hold_releases_at_once()
+    {
+        await using var child = EnergyTapChild.Start(Target("agate", "discharge", "1000", "--revert", "600"));
+        await child.WaitForLineAsync("Releasing in");
+        Assert.Equal(1000, simulator.CommandWatts);
+
+        // SIGTERM takes the same path as Ctrl-C (SIGINT may be ignored under a test runner).
+        var exitCode = await child.SignalAndWaitAsync("-TERM");
+        Assert.Equal(130, exitCode);
+        Assert.Contains("Interrupted: released (discharge 1000 W)", child.StdOut, StringComparison.Ordinal);
+        Assert.Null(simulator.CommandWatts);
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(StateFile));
+        Assert.Equal(0, state.RootElement.GetProperty("commands").GetArrayLength());
     }
 
     [Fact]
@@ -131,30 +138,25 @@ public sealed class AgateCliTests : IAsyncLifetime
     [Fact]
     public async Task Simulate_agate_prints_where_it_listens()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
-        foreach (var arg in new[] { "simulate", "agate", "--port", "0", "--batteries", "2" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        await using var child = EnergyTapChild.Start(["simulate", "agate", "--port", "0", "--batteries", "2"]);
+        var line = await child.WaitForLineAsync("aGate simulator listening on ");
+        Assert.Matches(@"^aGate simulator listening on 127\.0\.0\.1:\d+ ", line);
+        var port = int.Parse(line.Split(' ')[4].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-        using var child = Process.Start(start)!;
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var line = await child.StandardOutput.ReadLineAsync(wait.Token);
-            Assert.Matches(@"^aGate simulator listening on 127\.0\.0\.1:\d+ ", line);
-            var port = int.Parse(line!.Split(' ')[4].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        // It really serves: the SunSpec marker answers at PDU 0.
+        await using var client = new Modbus.ModbusTcpClient(new Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = port });
+        var marker = await client.ReadHoldingRegistersAsync(1, 0, 2);
+        Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, marker);
+    }
 
-            // It really serves: the SunSpec marker answers at PDU 0.
-            await using var client = new Modbus.ModbusTcpClient(new Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = port });
-            var marker = await client.ReadHoldingRegistersAsync(1, 0, 2);
-            Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, marker);
-        }
-        finally
+    /// <summary>Waits (polling the in-process simulator) until the child's command has landed on the battery.</summary>
+    private async Task WaitForCommandAsync(double watts)
+    {
+        var waited = Stopwatch.StartNew();
+        while (simulator.CommandWatts != watts)
         {
-            child.Kill();
-            await child.WaitForExitAsync(wait.Token);
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"the command never reached the simulator (holds {simulator.CommandWatts})");
+            await Task.Delay(50);
         }
     }
 }
