@@ -135,8 +135,7 @@ public sealed class SunSpecDevice
         }
     }
 
-    internal bool NeedsRead(PointLocation scaleFactor) =>
-        !scaleFactor.Definition.Static || PointDecoder.ReadInteger(scaleFactor, registers) is null;
+    internal bool NeedsRead(PointLocation scaleFactor) => !scaleFactor.Definition.Static || CurrentInteger(scaleFactor) is null;
 
     internal long? CurrentInteger(PointLocation point)
     {

@@ -23,6 +23,7 @@ public class CodecTests
         { PointType.Int64, -2L, [0xFFFF, 0xFFFF, 0xFFFF, 0xFFFE] },
         { PointType.UInt64, 0x0001000200030004L, [1, 2, 3, 4] },
         { PointType.Acc64, 5L, [0, 0, 0, 5] },
+        { PointType.UInt64, 0xFFFF_FFFF_FFFF_FFFEUL, [0xFFFF, 0xFFFF, 0xFFFF, 0xFFFE] },
         { PointType.Bitfield64, 1L << 40, [0, 0x100, 0, 0] },
         { PointType.Float32, 230.5, [0x4366, 0x8000] },
         { PointType.Float64, 0.1, [0x3FB9, 0x9999, 0x9999, 0x999A] },

@@ -18,7 +18,7 @@ public static class PointCodec
     {
         if (type.IsInteger())
         {
-            return DecodeWhole(type, registers);
+            return Box(type, registers);
         }
 
         return type switch
@@ -37,55 +37,80 @@ public static class PointCodec
     /// A whole-number point without boxing: false when the value is "not implemented" or does not fit a long
     /// (only possible for 64-bit unsigned types).
     /// </summary>
-    public static bool TryDecodeInteger(PointType type, ReadOnlySpan<ushort> registers, out long value)
+    public static bool TryDecodeInteger(PointType type, ReadOnlySpan<ushort> registers, out long value) =>
+        DecodeWhole(type, registers, out value, out _) == Whole.Long;
+
+    private enum Whole
     {
-        switch (DecodeWhole(type, registers))
-        {
-            case long l:
-                value = l;
-                return true;
-            default:
-                value = 0;
-                return false;
-        }
+        NotImplemented,
+        Long,
+        ULong,
     }
 
-    private static object? DecodeWhole(PointType type, ReadOnlySpan<ushort> r)
+    private static object? Box(PointType type, ReadOnlySpan<ushort> registers) =>
+        DecodeWhole(type, registers, out var value, out var big) switch
+        {
+            Whole.Long => value,
+            Whole.ULong => big,
+            _ => null,
+        };
+
+    private static Whole DecodeWhole(PointType type, ReadOnlySpan<ushort> r, out long value, out ulong big)
     {
+        big = 0;
+        bool implemented;
         switch (type)
         {
             case PointType.Int16 or PointType.SunSsf:
-                return r[0] == 0x8000 ? null : (long)(short)r[0];
+                value = (short)r[0];
+                implemented = r[0] != 0x8000;
+                break;
             case PointType.UInt16 or PointType.Enum16 or PointType.Bitfield16 or PointType.Count:
-                return r[0] == 0xFFFF ? null : (long)r[0];
+                value = r[0];
+                implemented = r[0] != 0xFFFF;
+                break;
             case PointType.Acc16:
-                return r[0] == 0 ? null : (long)r[0];
+                value = r[0];
+                implemented = r[0] != 0;
+                break;
             case PointType.Raw16:
-                return (long)r[0];
+                value = r[0];
+                implemented = true;
+                break;
             case PointType.Int32:
-                var i32 = (int)Join32(r);
-                return i32 == int.MinValue ? null : (long)i32;
+                value = (int)Join32(r);
+                implemented = value != int.MinValue;
+                break;
             case PointType.UInt32 or PointType.Enum32 or PointType.Bitfield32:
-                var u32 = Join32(r);
-                return u32 == uint.MaxValue ? null : (long)u32;
+                value = Join32(r);
+                implemented = value != uint.MaxValue;
+                break;
             case PointType.Acc32:
-                var a32 = Join32(r);
-                return a32 == 0 ? null : (long)a32;
+                value = Join32(r);
+                implemented = value != 0;
+                break;
             case PointType.Int64:
-                var i64 = (long)Join64(r);
-                return i64 == long.MinValue ? null : i64;
-            case PointType.UInt64 or PointType.Bitfield64:
-                var u64 = Join64(r);
-                return u64 == ulong.MaxValue ? null : Narrow(u64);
-            case PointType.Acc64:
-                var a64 = Join64(r);
-                return a64 == 0 ? null : Narrow(a64);
-            default:
-                return null;
-        }
-    }
+                value = (long)Join64(r);
+                implemented = value != long.MinValue;
+                break;
+            case PointType.UInt64 or PointType.Bitfield64 or PointType.Acc64:
+                big = Join64(r);
+                value = unchecked((long)big);
+                implemented = type == PointType.Acc64 ? big != 0 : big != ulong.MaxValue;
+                if (implemented && big > long.MaxValue)
+                {
+                    return Whole.ULong;
+                }
 
-    private static object Narrow(ulong value) => value <= long.MaxValue ? (long)value : value;
+                break;
+            default:
+                value = 0;
+                implemented = false;
+                break;
+        }
+
+        return implemented ? Whole.Long : Whole.NotImplemented;
+    }
 
     private static uint Join32(ReadOnlySpan<ushort> r) => (uint)r[0] << 16 | r[1];
 

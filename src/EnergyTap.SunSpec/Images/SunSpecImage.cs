@@ -49,16 +49,16 @@ public sealed class SunSpecImage
     {
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(registerAt);
-        var scratch = new RegisterBlock(point.Address, point.Size);
-        scratch.Set(point.Address, [.. Enumerable.Range(point.Address, point.Size).Select(registerAt)]);
-        if (point.ScaleFactorPoint is { } sf)
+        var sf = point.ScaleFactorPoint;
+        var first = sf is null ? point.Address : Math.Min(point.Address, sf.Address);
+        var end = sf is null ? point.Address + point.Size : Math.Max(point.Address + point.Size, sf.Address + sf.Size);
+        var registers = new RegisterBlock(first, end - first);
+        registers.Set(point.Address, [.. Enumerable.Range(point.Address, point.Size).Select(registerAt)]);
+        if (sf is not null)
         {
-            var sfBlock = new RegisterBlock(Math.Min(point.Address, sf.Address), Math.Max(point.Address + point.Size, sf.Address + 1) - Math.Min(point.Address, sf.Address));
-            sfBlock.Set(point.Address, scratch.AsSpan());
-            sfBlock.Set(sf.Address, [registerAt(sf.Address)]);
-            return PointDecoder.Read(point, sfBlock);
+            registers.Set(sf.Address, [registerAt(sf.Address)]);
         }
 
-        return PointDecoder.Read(point, scratch);
+        return PointDecoder.Read(point, registers);
     }
 }

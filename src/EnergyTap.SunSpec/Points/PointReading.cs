@@ -11,6 +11,15 @@ public sealed record PointReading(PointLocation Point, object? Value, string? Sy
 {
     public string? Units => Point.Definition.Units;
 
+    /// <summary>The value as a number (scaled or not), or null when it is not a number or not implemented.</summary>
+    public double? Number => Value switch
+    {
+        long l => l,
+        ulong u => u,
+        double d => d,
+        _ => null,
+    };
+
     /// <summary>The value as text for tables: the symbol when there is one, invariant culture, "-" for null.</summary>
     public string Display => Value switch
     {

@@ -26,7 +26,7 @@ internal static class ScanCommand
                     return 0;
                 }
 
-                AnsiConsole.MarkupLine($"SunSpec map at PDU address [bold]{snapshot.Map.BaseAddress}[/], {snapshot.Map.Models.Count} models, end marker at {snapshot.Map.EndAddress}");
+                AnsiConsole.WriteLine($"SunSpec map at PDU address {snapshot.Map.BaseAddress}, {snapshot.Map.Models.Count} models, end marker at {snapshot.Map.EndAddress}");
                 foreach (var model in snapshot.Map.Models)
                 {
                     AnsiConsole.Write(ModelTable(snapshot, model));
