@@ -21,7 +21,7 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
         var released = false;
         foreach (var diagnostic in ConformanceDiagnostic.All)
         {
-            var sequence = diagnostic.Feature == ConformanceDiagnostic.Reversion ? WithReversionTimes(diagnostic.Load()) : diagnostic.Load();
+            var sequence = WithTimings(diagnostic.Feature == ConformanceDiagnostic.Reversion ? WithReversionTimes(diagnostic.Load()) : diagnostic.Load());
             SequenceResult run;
             try
             {
@@ -41,6 +41,15 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
 
         return new ConformanceReport(findings, released);
     }
+
+    private Sequence WithTimings(Sequence sequence) => sequence with
+    {
+        Steps = [.. sequence.Steps.Select(step => step with
+        {
+            VerifyTimeout = options.VerifyTimeout ?? step.VerifyTimeout,
+            Sleep = options.Settle ?? step.Sleep,
+        })],
+    };
 
     /// <summary>The reversion diagnostic with this suite's timer and grace instead of the file's 10 s and 10 s.</summary>
     public Sequence WithReversionTimes(Sequence sequence)
