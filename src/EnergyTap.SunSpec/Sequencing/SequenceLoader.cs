@@ -32,6 +32,17 @@ public static class SequenceLoader
     /// <exception cref="SequenceValidationException">With every problem found.</exception>
     public static Sequence Parse(string json, string source = "sequence")
     {
+        var (sequence, problems) = ParseAll(json, source);
+        return problems.Count > 0 ? throw new SequenceValidationException(source, problems) : sequence;
+    }
+
+    /// <summary>
+    /// Parses as much as can be understood and returns it with the shape problems, so a caller can also check the
+    /// good parts against a map and report everything at once. Only broken JSON throws.
+    /// </summary>
+    /// <exception cref="SequenceValidationException">The text is not JSON.</exception>
+    public static (Sequence Sequence, IReadOnlyList<SequenceProblem> Problems) ParseAll(string json, string source = "sequence")
+    {
         var root = SourceReader.Read(json, source);
         var problems = new List<SequenceProblem>();
         string? name = null, description = null;
@@ -69,12 +80,7 @@ public static class SequenceLoader
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new SequenceValidationException(source, problems);
-        }
-
-        return new Sequence(source, name, description, parsed);
+        return (new Sequence(source, name, description, parsed), problems);
     }
 
     private static SequenceStep? ParseStep(SourceNode node, int index, List<SequenceProblem> problems)

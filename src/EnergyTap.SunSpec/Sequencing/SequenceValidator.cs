@@ -49,6 +49,21 @@ public static class SequenceValidator
         }
     }
 
+    /// <summary>
+    /// Loads a sequence file's text and checks it against the map <paramref name="mapFor"/> gives for it: every shape
+    /// and point problem at once, in line order.
+    /// </summary>
+    /// <exception cref="SequenceValidationException">With every problem, when there is any.</exception>
+    public static Sequence LoadValid(string json, string source, Func<Sequence, SunSpecMap> mapFor, Func<PointLocation, long?>? scaleFactorOf = null)
+    {
+        var (sequence, shape) = SequenceLoader.ParseAll(json, source);
+        var problems = shape.Concat(Validate(sequence, mapFor(sequence), scaleFactorOf)).OrderBy(p => p.Location.Line).ToList();
+        return problems.Count > 0 ? throw new SequenceValidationException(source, problems) : sequence;
+    }
+
+    /// <summary>The scale factors a device last read, for <see cref="Validate"/> and <see cref="LoadValid"/>.</summary>
+    public static Func<PointLocation, long?> ScaleFactorsOf(SunSpecDevice device) => device.CurrentInteger;
+
     /// <summary>The registers a write puts on the wire (null sf = the factor is not known).</summary>
     internal static ushort[] Encode(PointLocation point, object value, long? scaleFactor) => ValueConverter.ToRegisters(point, value, scaleFactor);
 

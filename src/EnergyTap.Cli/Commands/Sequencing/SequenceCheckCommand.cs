@@ -25,8 +25,7 @@ internal static class SequenceCheckCommand
             var path = parse.GetValue(file)!;
             try
             {
-                var sequence = SequenceFile.Load(path);
-                SequenceValidator.EnsureValid(sequence, CatalogMap.For(sequence, catalog));
+                var sequence = SequenceValidator.LoadValid(SequenceFile.Read(path), path, s => CatalogMap.For(s, catalog));
                 if (parse.GetValue(json))
                 {
                     Output.WriteJson(new { valid = true, file = path, name = sequence.Name, steps = sequence.Steps.Count, touchesModel704 = sequence.TouchesModel704 });

@@ -12,7 +12,18 @@ internal static class SequenceFile
             + "reads, verify, verify_timeout_ms, abort_on_failure, sleep_ms, wait_for; or {\"m\":704,\"p\":[...],\"v\":[...]}; or {\"type\":\"wait_for\",...}.",
     };
 
-    public static Sequence Load(string path) => SequenceLoader.LoadFile(path);
+    /// <summary>The file's text, and its shape checked (broken JSON throws here, before any device is contacted).</summary>
+    public static string Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"sequence file {path} does not exist", path);
+        }
+
+        var text = File.ReadAllText(path);
+        SequenceLoader.ParseAll(text, path);
+        return text;
+    }
 
     /// <summary>Prints every problem on stderr; returns the exit code for "not valid".</summary>
     public static int Report(SequenceValidationException ex)

@@ -6,9 +6,17 @@ namespace EnergyTap.Cli.Commands.Sequencing;
 /// <summary>Prints a run as it happens: a line per step, a line per write, read and wait. Goes to stderr under --json.</summary>
 internal sealed class SequenceProgress(IAnsiConsole console)
 {
-    public static SequenceProgress For(bool json) => new(json
-        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
-        : AnsiConsole.Console);
+    public static SequenceProgress For(bool json)
+    {
+        var redirected = json ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+        return new(AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(json ? Console.Error : Console.Out),
+            // Piped into a file or another program: plain text, no escape codes.
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        }));
+    }
 
     public void On(SequenceEvent e)
     {

@@ -30,10 +30,11 @@ internal static class SequenceRunCommand
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            Sequence sequence;
+            var path = parse.GetValue(file)!;
+            string text;
             try
             {
-                sequence = SequenceFile.Load(parse.GetValue(file)!);
+                text = SequenceFile.Read(path);
             }
             catch (SequenceValidationException ex)
             {
@@ -45,6 +46,7 @@ internal static class SequenceRunCommand
             {
                 try
                 {
+                    var sequence = SequenceValidator.LoadValid(text, path, _ => device.Map, SequenceValidator.ScaleFactorsOf(device));
                     if (parse.GetValue(dryRun))
                     {
                         PrintPlan(SequencePlanner.Plan(sequence, device), asJson);
