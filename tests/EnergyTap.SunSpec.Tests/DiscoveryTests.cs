@@ -136,4 +136,25 @@ public class DiscoveryTests
 
         Assert.Single(device.Map.Models);
     }
+
+    [Fact]
+    public async Task A_model_shorter_than_its_definition_keeps_the_points_that_fit_and_says_so()
+    {
+        var registers = new ushort[2 + 2 + 65 + 2];
+        registers[0] = 0x5375;
+        registers[1] = 0x6E53;
+        registers[2] = 1;
+        registers[3] = 65; // model 1 without its final Pad register
+        registers[4 + 48] = 0x4142; // SN starts at offset 50 from the ID register
+        registers[^2] = 0xFFFF;
+        var bank = new RegisterBankClient(0, registers);
+
+        var device = await SunSpecScanner.ScanAsync(bank, new SunSpecScanOptions { BaseAddress = 0 });
+
+        var model = Assert.Single(device.Map.Models);
+        Assert.Equal(65, model.Length);
+        Assert.Equal("AB", device.Latest.Read("1.SN").Value);
+        Assert.Null(model.Find("Pad"));
+        Assert.Contains("too short for Pad", model.Problem);
+    }
 }

@@ -1,4 +1,7 @@
 using EnergyTap.SunSpec.Catalog;
+using EnergyTap.SunSpec.Discovery;
+using EnergyTap.SunSpec.Images;
+using EnergyTap.SunSpec.Tests.Fakes;
 
 namespace EnergyTap.SunSpec.Tests;
 
@@ -43,6 +46,27 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(-1, model.Group.Points.Single(p => p.Name == "Fixed").ScaleFactor!.Fixed);
         Assert.Equal("N", model.Group.Groups[0].Count.PointName);
         Assert.NotNull(catalog.Find(704));
+    }
+
+    [Fact]
+    public async Task A_loaded_model_is_decoded_by_a_scan_with_its_repeating_groups()
+    {
+        File.WriteAllText(Path.Combine(directory, "model_64100.json"), VendorModel);
+        var catalog = ModelCatalog.Builtin.WithModelsFrom(directory);
+        var image = new SunSpecImageBuilder(catalog)
+            .Add(64100, new Dictionary<string, object?> { ["Mode"] = "ON", ["N"] = 2, ["W_SF"] = 1, ["W"] = 1230, ["Fixed"] = 2.5, ["Ch[2].A"] = 40, ["Ch[2].Tag"] = "b" })
+            .Build(40000);
+
+        var known = await SunSpecScanner.ScanAsync(RegisterBankClient.From(image), new SunSpecScanOptions { Catalog = catalog });
+        var unknown = await SunSpecScanner.ScanAsync(RegisterBankClient.From(image));
+
+        Assert.Equal("ON", known.Latest.Read("64100.Mode").Symbol);
+        Assert.Equal(1230.0, known.Latest.Read("64100.W").Value);
+        Assert.Equal(2.5, known.Latest.Read("64100.Fixed").Value);
+        Assert.Equal(40.0, known.Latest.Read("64100.Ch[2].A").Value);
+        Assert.Equal("b", known.Latest.Read("64100.Ch[2].Tag").Value);
+        Assert.Null(unknown.Map.Find(64100)!.Definition);
+        Assert.Equal(known.Map.Find(64100)!.Length, unknown.Map.Find(64100)!.Length);
     }
 
     [Fact]

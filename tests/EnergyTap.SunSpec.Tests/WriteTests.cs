@@ -126,4 +126,36 @@ public class WriteTests
         await device.WriteAsync([new PointWrite("704.PFWInj.PF", new RawValue(1000))]);
         Assert.Equal(1000, bank[device.Map.Resolve("704.PFWInj.PF").Address]);
     }
+
+    [Fact]
+    public async Task A_failed_read_back_reports_the_writes_as_unverified_instead_of_throwing()
+    {
+        var (bank, device) = await AgateAsync();
+        var failing = new ReadBackFails(bank);
+        var sameDevice = new SunSpecDevice(failing, device.Map, registers: device.Latest.Registers);
+
+        var report = await sameDevice.WriteAsync([new PointWrite("704.WSetPct", 5)]);
+
+        Assert.Equal(WriteOutcome.Unverified, report.Results[0].Outcome);
+        Assert.Contains("read-back failed", report.Results[0].Error);
+        Assert.Equal(5, bank[324]);
+    }
+
+    /// <summary>Passes writes through, times out on reads.</summary>
+    private sealed class ReadBackFails(RegisterBankClient inner) : IModbusClient
+    {
+        public Task<ushort[]> ReadHoldingRegistersAsync(byte unitId, ushort address, ushort count, CancellationToken cancellationToken = default) =>
+            throw new ModbusTimeoutException("no answer within 10 s");
+
+        public Task<ushort[]> ReadInputRegistersAsync(byte unitId, ushort address, ushort count, CancellationToken cancellationToken = default) =>
+            throw new ModbusTimeoutException("no answer within 10 s");
+
+        public Task WriteSingleRegisterAsync(byte unitId, ushort address, ushort value, CancellationToken cancellationToken = default) =>
+            inner.WriteSingleRegisterAsync(unitId, address, value, cancellationToken);
+
+        public Task WriteMultipleRegistersAsync(byte unitId, ushort address, ReadOnlyMemory<ushort> values, CancellationToken cancellationToken = default) =>
+            inner.WriteMultipleRegistersAsync(unitId, address, values, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

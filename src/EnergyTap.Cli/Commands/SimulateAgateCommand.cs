@@ -1,8 +1,64 @@
 using System.CommandLine;
+using System.Net;
+using EnergyTap.Cli.Infrastructure;
+using EnergyTap.Simulators.Agate;
 
 namespace EnergyTap.Cli.Commands;
 
 internal static class SimulateAgateCommand
 {
-    public static Command Create() => new("agate") { Hidden = true };
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "TCP port to listen on (0 = any free port).", DefaultValueFactory = _ => 1502 };
+        var listen = new Option<string>("--listen") { Description = "Address to listen on. The simulator has no authentication, like the real aGate.", DefaultValueFactory = _ => "127.0.0.1" };
+        var batteries = new Option<int>("--batteries") { Description = "aPower batteries, 1..4 (one 714 Prt block each).", DefaultValueFactory = _ => 1 };
+        var span = new Option<bool>("--span-unlocked") { Description = "Behave as if the installer enabled SPAN Modbus: 15507/15508 become writable." };
+        var seed = new Option<int>("--seed") { Description = "Seed for weather, appliances and 15502 dropouts (same seed, same day).", DefaultValueFactory = _ => 1 };
+        var command = new Command("agate", "Simulate a FranklinWH aGate X on Modbus TCP, quirks included, with solar, home load and batteries that move with the clock. Serves until Ctrl-C.")
+        {
+            port, listen, batteries, span, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!IPAddress.TryParse(parse.GetValue(listen), out var address))
+            {
+                throw new UsageException($"--listen must be an IP address, not '{parse.GetValue(listen)}'");
+            }
+
+            var count = parse.GetValue(batteries);
+            if (count is < 1 or > 4)
+            {
+                throw new UsageException("--batteries must be 1..4");
+            }
+
+            var portNumber = parse.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                throw new UsageException("--port must be 0..65535");
+            }
+
+            await using var simulator = new AgateSimulator(new AgateSimulatorOptions
+            {
+                Listen = address,
+                Port = portNumber,
+                Batteries = count,
+                SpanUnlocked = parse.GetValue(span),
+                Seed = parse.GetValue(seed),
+            });
+            var endpoint = await simulator.StartAsync(ct);
+            Console.Out.WriteLine($"aGate simulator listening on {endpoint} (Modbus TCP, unit 1 and 2, SunSpec at PDU 0). Ctrl-C stops.");
+            Console.Out.WriteLine($"Try: energytap agate status --host {endpoint.Address} --port {endpoint.Port}");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C: stop serving.
+            }
+
+            return 0;
+        });
+        return command;
+    }
 }

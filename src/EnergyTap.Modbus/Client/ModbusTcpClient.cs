@@ -139,9 +139,11 @@ public sealed class ModbusTcpClient : IModbusClient
         using var timeout = new CancellationTokenSource(options.RequestTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var inStep = false;
+        var sent = false;
         try
         {
             await current.Stream.WriteAsync(sendBuffer.AsMemory(0, length), linked.Token);
+            sent = true;
             Statistics.RequestSent();
             while (true)
             {
@@ -162,7 +164,9 @@ public sealed class ModbusTcpClient : IModbusClient
                     throw new ModbusProtocolException($"wrong transaction id: got {frame.TransactionId}, expected {transactionId}");
                 }
 
-                if (frame.UnitId != unitId)
+                // Over Modbus TCP the transaction id already pairs the answer with the request, and some gateways
+                // rewrite the unit id; over RTU the unit id is all there is, so it must match.
+                if (frame.UnitId != unitId && !codec.HasTransactionIds)
                 {
                     throw new ModbusProtocolException($"response comes from unit {frame.UnitId}, request went to unit {unitId}");
                 }
@@ -181,12 +185,12 @@ public sealed class ModbusTcpClient : IModbusClient
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Statistics.Timeout();
-            Abandon(current, transactionId, "request timed out");
+            Abandon(current, transactionId, sent, "request timed out");
             throw new ModbusTimeoutException($"no answer from {Peer} unit {unitId} to function {pdu[0]} within {ModbusClientConnection.Describe(options.RequestTimeout)}");
         }
         catch (OperationCanceledException)
         {
-            Abandon(current, transactionId, "request cancelled");
+            Abandon(current, transactionId, sent, "request cancelled");
             throw;
         }
         catch (ModbusExceptionResponseException)
@@ -266,10 +270,12 @@ public sealed class ModbusTcpClient : IModbusClient
     /// recognised and dropped, so the connection stays; without them (RTU) it would be mistaken for the next
     /// answer, so the connection goes.
     /// </summary>
-    private void Abandon(ModbusClientConnection current, ushort transactionId, string reason)
+    private void Abandon(ModbusClientConnection current, ushort transactionId, bool sent, string reason)
     {
         consecutiveTimeouts++;
-        if (!codec.HasTransactionIds || consecutiveTimeouts >= options.TimeoutsBeforeReconnect)
+
+        // A request cut off while being written leaves the device a partial frame: only a new connection is clean.
+        if (!sent || !codec.HasTransactionIds || consecutiveTimeouts >= options.TimeoutsBeforeReconnect)
         {
             Drop(current, reason);
             return;

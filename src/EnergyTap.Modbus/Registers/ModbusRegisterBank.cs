@@ -13,6 +13,7 @@ public sealed class ModbusRegisterBank
     private readonly RegisterArea input = new();
     private readonly List<ModbusReadHook> readHooks = [];
     private readonly List<ModbusWriteHook> writeHooks = [];
+    private readonly List<Action<ModbusWriteRequest>> afterWriteHooks = [];
 
     /// <summary>Makes registers exist, from <paramref name="address"/> on, with the given values.</summary>
     public void Define(ModbusRegisterKind kind, ushort address, ReadOnlySpan<ushort> values)
@@ -111,6 +112,19 @@ public sealed class ModbusRegisterBank
         }
     }
 
+    /// <summary>
+    /// Runs after a client's write was stored (not after rejected or discarded ones), still under the lock:
+    /// the place for registers that follow others, e.g. a mode write that resets its neighbours.
+    /// </summary>
+    public void AddAfterWriteHook(Action<ModbusWriteRequest> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        lock (sync)
+        {
+            afterWriteHooks.Add(hook);
+        }
+    }
+
     /// <summary>A client's read: checks the range exists, copies values, lets read hooks adjust them.</summary>
     internal ModbusExceptionCode? ReadForClient(byte unitId, ModbusRegisterKind kind, ushort address, ushort[] values)
     {
@@ -160,6 +174,11 @@ public sealed class ModbusRegisterBank
             }
 
             holding.Write(address, values);
+            foreach (var hook in afterWriteHooks)
+            {
+                hook(request);
+            }
+
             return null;
         }
     }

@@ -10,24 +10,10 @@ public delegate ModbusWriteDecision ModbusWriteHook(ModbusWriteRequest request);
 
 /// <summary>One write by a client, as a write hook sees it.</summary>
 public sealed class ModbusWriteRequest(byte unitId, byte functionCode, ushort address, ushort[] values, ModbusRegisterBank bank)
+    : ModbusRegisterAccess(unitId, address, values, bank)
 {
-    public byte UnitId { get; } = unitId;
-
+    /// <summary>6, 16 or 23.</summary>
     public byte FunctionCode { get; } = functionCode;
-
-    public ushort Address { get; } = address;
-
-    public int Count => Values.Length;
-
-    /// <summary>The values to be stored from <see cref="Address"/> on; hooks may change them.</summary>
-    public ushort[] Values { get; } = values;
-
-    public ModbusRegisterBank Bank { get; } = bank;
-
-    public bool Covers(ushort address) => address >= Address && address < Address + Count;
-
-    /// <summary>The value written to <paramref name="address"/>, or null if this write does not cover it.</summary>
-    public ushort? ValueAt(ushort address) => Covers(address) ? Values[address - Address] : null;
 }
 
 public enum ModbusWriteOutcome

@@ -74,19 +74,11 @@ internal sealed class ModbusRequestHandler(ModbusRegisterMap map, ModbusUnknownU
     private static ModbusExceptionCode? WriteMultiple(ModbusRegisterBank bank, byte unitId, ReadOnlySpan<byte> request, Span<byte> response, out int length)
     {
         length = 0;
-        if (request.Length < 6)
+        if (WrittenValues(request, 6, ModbusFunctionCodes.MaxWriteCount) is not { } values)
         {
             return ModbusExceptionCode.IllegalDataValue;
         }
 
-        var count = Word(request, 3);
-        if (count is < 1 or > ModbusFunctionCodes.MaxWriteCount || request[5] != count * 2 || request.Length != 6 + (count * 2))
-        {
-            return ModbusExceptionCode.IllegalDataValue;
-        }
-
-        var values = new ushort[count];
-        ModbusRequestPdu.ReadRegisters(request[6..], values);
         if (bank.WriteFromClient(unitId, request[0], Word(request, 1), values) is { } refusal)
         {
             return refusal;
@@ -100,22 +92,13 @@ internal sealed class ModbusRequestHandler(ModbusRegisterMap map, ModbusUnknownU
     private static ModbusExceptionCode? ReadWrite(ModbusRegisterBank bank, byte unitId, ReadOnlySpan<byte> request, Span<byte> response, out int length)
     {
         length = 0;
-        if (request.Length < 10)
+        if (WrittenValues(request, 10, ModbusFunctionCodes.MaxReadWriteWriteCount) is not { } written
+            || Word(request, 3) is < 1 or > ModbusFunctionCodes.MaxReadCount)
         {
             return ModbusExceptionCode.IllegalDataValue;
         }
 
         var readCount = Word(request, 3);
-        var writeCount = Word(request, 7);
-        if (readCount is < 1 or > ModbusFunctionCodes.MaxReadCount
-            || writeCount is < 1 or > ModbusFunctionCodes.MaxReadWriteWriteCount
-            || request[9] != writeCount * 2 || request.Length != 10 + (writeCount * 2))
-        {
-            return ModbusExceptionCode.IllegalDataValue;
-        }
-
-        var written = new ushort[writeCount];
-        ModbusRequestPdu.ReadRegisters(request[10..], written);
         var values = new ushort[readCount];
         var readAddress = Word(request, 1);
         var writeAddress = Word(request, 5);
@@ -133,6 +116,28 @@ internal sealed class ModbusRequestHandler(ModbusRegisterMap map, ModbusUnknownU
         return null;
     }
 
+    /// <summary>
+    /// The values of FC 16 or FC 23, whose PDUs end with quantity (2 bytes), byte count (1 byte) and the values,
+    /// starting at <paramref name="valuesOffset"/>; null when the counts disagree or exceed <paramref name="max"/>.
+    /// </summary>
+    private static ushort[]? WrittenValues(ReadOnlySpan<byte> request, int valuesOffset, int max)
+    {
+        if (request.Length < valuesOffset)
+        {
+            return null;
+        }
+
+        var count = Word(request, valuesOffset - 3);
+        if (count < 1 || count > max || request[valuesOffset - 1] != count * 2 || request.Length != valuesOffset + (count * 2))
+        {
+            return null;
+        }
+
+        var values = new ushort[count];
+        ModbusRequestPdu.ReadRegisters(request[valuesOffset..], values);
+        return values;
+    }
+
     private static int WriteReadResponse(Span<byte> response, byte function, ReadOnlySpan<ushort> values)
     {
         response[0] = function;
@@ -147,7 +152,7 @@ internal sealed class ModbusRequestHandler(ModbusRegisterMap map, ModbusUnknownU
         return code;
     }
 
-    private static int Exception(Span<byte> response, byte function, ModbusExceptionCode code)
+    public static int Exception(Span<byte> response, byte function, ModbusExceptionCode code)
     {
         response[0] = (byte)(function | ModbusFunctionCodes.ExceptionFlag);
         response[1] = (byte)code;

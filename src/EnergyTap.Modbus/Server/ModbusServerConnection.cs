@@ -10,7 +10,8 @@ namespace EnergyTap.Modbus.Server;
 /// Serves one client: reads request frames, answers each in turn. Anything that is not a valid frame,
 /// a peer that vanishes mid-frame or stays silent past the idle timeout ends this connection only.
 /// </summary>
-internal sealed class ModbusServerConnection(Socket socket, IModbusFrameCodec codec, ModbusRequestHandler handler, ModbusServerOptions options)
+internal sealed class ModbusServerConnection(
+    Socket socket, IModbusFrameCodec codec, ModbusRequestHandler handler, ModbusServerOptions options, ModbusServerStatistics statistics)
 {
     private readonly EndPoint? remote = socket.RemoteEndPoint;
 
@@ -34,7 +35,7 @@ internal sealed class ModbusServerConnection(Socket socket, IModbusFrameCodec co
                     break;
                 }
 
-                var length = handler.Handle(frame.UnitId, frame.Pdu(reader.Buffer), pdu);
+                var length = Answer(frame.UnitId, frame.Pdu(reader.Buffer), pdu);
                 if (length > 0)
                 {
                     var frameLength = codec.Encode(frame.TransactionId, frame.UnitId, pdu.AsSpan(0, length), output);
@@ -50,6 +51,11 @@ internal sealed class ModbusServerConnection(Socket socket, IModbusFrameCodec co
         {
             reason = "server stopping";
         }
+        catch (ModbusProtocolException ex)
+        {
+            statistics.BadFrame();
+            reason = ex.Message;
+        }
         catch (ModbusException ex)
         {
             reason = ex.Message;
@@ -60,5 +66,29 @@ internal sealed class ModbusServerConnection(Socket socket, IModbusFrameCodec co
         }
 
         ModbusServerLog.ClientDisconnected(options.Logger, remote, reason);
+    }
+
+    /// <summary>The response PDU's length (0: no answer). A throwing hook costs one SERVER DEVICE FAILURE, not the connection.</summary>
+    private int Answer(byte unitId, ReadOnlySpan<byte> request, Span<byte> response)
+    {
+        statistics.Request();
+        int length;
+        try
+        {
+            length = handler.Handle(unitId, request, response);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            statistics.HookFailure();
+            ModbusServerLog.HookFailed(options.Logger, ex, unitId, request[0]);
+            length = ModbusRequestHandler.Exception(response, request[0], ModbusExceptionCode.ServerDeviceFailure);
+        }
+
+        if (length == 2 && (response[0] & ModbusFunctionCodes.ExceptionFlag) != 0)
+        {
+            statistics.ExceptionResponse();
+        }
+
+        return length;
     }
 }

@@ -16,4 +16,10 @@ internal static partial class ModbusServerLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Refused client {Client}: {Limit} connections already open")]
     public static partial void ConnectionRefused(ILogger logger, EndPoint? client, int limit);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "A register hook failed on unit {UnitId} function {FunctionCode}; answered SERVER DEVICE FAILURE")]
+    public static partial void HookFailed(ILogger logger, Exception exception, byte unitId, byte functionCode);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Serving client {Client} failed unexpectedly")]
+    public static partial void ClientFailed(ILogger logger, Exception exception, EndPoint? client);
 }

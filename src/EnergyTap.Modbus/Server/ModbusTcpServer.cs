@@ -26,6 +26,10 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(registers);
         this.options = options ?? new ModbusServerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.MaxConnections, 1);
+        if (this.options.IdleTimeout <= TimeSpan.Zero && this.options.IdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), this.options.IdleTimeout, "IdleTimeout must be positive or Timeout.InfiniteTimeSpan");
+        }
         Registers = registers;
         codec = IModbusFrameCodec.For(this.options.Framing);
         handler = new ModbusRequestHandler(registers, this.options.UnknownUnitResponse);
@@ -37,6 +41,8 @@ public sealed class ModbusTcpServer : IAsyncDisposable
     public IPEndPoint LocalEndpoint => localEndpoint ?? throw new InvalidOperationException("the Modbus server has not been started");
 
     public int ConnectionCount => clients.Count;
+
+    public ModbusServerStatistics Statistics { get; } = new();
 
     /// <summary>Binds and starts accepting clients; returns once the server is listening.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
@@ -51,6 +57,11 @@ public sealed class ModbusTcpServer : IAsyncDisposable
         var socket = new Socket(options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (options.Endpoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true; // "[::]" means every address, IPv4 included
+            }
+
             socket.Bind(options.Endpoint);
             socket.Listen(options.MaxConnections);
         }
@@ -118,12 +129,14 @@ public sealed class ModbusTcpServer : IAsyncDisposable
             if (clients.Count >= options.MaxConnections)
             {
                 ModbusServerLog.ConnectionRefused(options.Logger, client.RemoteEndPoint, options.MaxConnections);
+                Statistics.Refused();
                 client.Dispose();
                 continue;
             }
 
             client.NoDelay = true;
-            var connection = new ModbusServerConnection(client, codec, handler, options);
+            Statistics.Accepted();
+            var connection = new ModbusServerConnection(client, codec, handler, options, Statistics);
             clients[client] = Task.CompletedTask;
             clients.TryUpdate(client, ServeAsync(client, connection, cancellationToken), Task.CompletedTask);
         }
@@ -131,10 +144,16 @@ public sealed class ModbusTcpServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket client, ModbusServerConnection connection, CancellationToken cancellationToken)
     {
+        var remote = client.RemoteEndPoint;
         await Task.Yield();
         try
         {
             await connection.RunAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // RunAsync handles every expected failure; anything else must still not take the server down.
+            ModbusServerLog.ClientFailed(options.Logger, ex, remote);
         }
         finally
         {

@@ -65,8 +65,21 @@ internal sealed class VerifiedWriter(SunSpecDevice device, IReadOnlyList<PointWr
             await Task.Delay(readBackDelay, device.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        reads += await device.ReadRangesAsync(ReadPlanner.Plan(written.Select(i => new RegisterRange(points[i].Address, points[i].Size))), cancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            reads += await device.ReadRangesAsync(ReadPlanner.Plan(written.Select(i => new RegisterRange(points[i].Address, points[i].Size))), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ModbusException ex)
+        {
+            // The writes went out; say so instead of losing that behind an exception.
+            foreach (var i in written)
+            {
+                outcomes[i] = WriteOutcome.Unverified;
+                errors[i] = $"read-back failed: {ex.Message}";
+            }
+        }
+
         var snapshot = device.Latest;
         var results = new List<PointWriteResult>();
         for (var i = 0; i < points.Count; i++)

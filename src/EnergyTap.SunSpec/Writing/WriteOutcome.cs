@@ -11,6 +11,9 @@ public enum WriteOutcome
     /// <summary>The device answered the write with an exception or did not answer.</summary>
     Rejected,
 
+    /// <summary>Acknowledged, but reading it back failed, so nobody knows whether the device kept it.</summary>
+    Unverified,
+
     /// <summary>Written, then written again later in the same call, so only the later value can be read back.</summary>
     Overwritten,
 

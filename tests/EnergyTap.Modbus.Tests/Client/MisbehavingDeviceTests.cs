@@ -11,18 +11,11 @@ public sealed class MisbehavingDeviceTests
     [Fact]
     public async Task Wrong_transaction_id_is_a_protocol_error_and_the_client_reconnects()
     {
-        await using var peer = new FakePeer(async (stream, index, ct) =>
+        await using var peer = FakePeer.MisbehavingOnce(async (stream, ct) =>
         {
-            if (index == 0)
-            {
-                var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
-                await stream.WriteAsync(FakePeer.Mbap((ushort)(request.TransactionId + 7), 1, FakePeer.ReadResponse(3, 42)), ct);
-                await FakePeer.ReadMbapRequestAsync(stream, ct);
-            }
-            else
-            {
-                await FakePeer.EchoAddressesAsync(stream, ct);
-            }
+            var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
+            await stream.WriteAsync(FakePeer.Mbap((ushort)(request.TransactionId + 7), 1, FakePeer.ReadResponse(3, 42)), ct);
+            await FakePeer.ReadMbapRequestAsync(stream, ct);
         });
         await using var client = TestServer.ClientFor(peer.Endpoint, timeout: Short);
 
@@ -56,21 +49,14 @@ public sealed class MisbehavingDeviceTests
     [InlineData(300, "oversized frame")]
     public async Task Impossible_MBAP_length_is_a_protocol_error(int length, string expected)
     {
-        await using var peer = new FakePeer(async (stream, index, ct) =>
+        await using var peer = FakePeer.MisbehavingOnce(async (stream, ct) =>
         {
-            if (index == 0)
-            {
-                var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
-                var frame = FakePeer.Mbap(request.TransactionId, 1, FakePeer.ReadResponse(3, 1));
-                frame[4] = (byte)(length >> 8);
-                frame[5] = (byte)length;
-                await stream.WriteAsync(frame, ct);
-                await FakePeer.ReadMbapRequestAsync(stream, ct);
-            }
-            else
-            {
-                await FakePeer.EchoAddressesAsync(stream, ct);
-            }
+            var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
+            var frame = FakePeer.Mbap(request.TransactionId, 1, FakePeer.ReadResponse(3, 1));
+            frame[4] = (byte)(length >> 8);
+            frame[5] = (byte)length;
+            await stream.WriteAsync(frame, ct);
+            await FakePeer.ReadMbapRequestAsync(stream, ct);
         });
         await using var client = TestServer.ClientFor(peer.Endpoint, timeout: Short);
 
@@ -146,18 +132,11 @@ public sealed class MisbehavingDeviceTests
     [Fact]
     public async Task Repeated_silence_reopens_the_connection()
     {
-        await using var peer = new FakePeer(async (stream, index, ct) =>
+        await using var peer = FakePeer.MisbehavingOnce(async (stream, ct) =>
         {
-            if (index == 0)
+            while (await FakePeer.ReadMbapRequestAsync(stream, ct) is not null)
             {
-                while (await FakePeer.ReadMbapRequestAsync(stream, ct) is not null)
-                {
-                    // A dead device: takes requests, never answers.
-                }
-            }
-            else
-            {
-                await FakePeer.EchoAddressesAsync(stream, ct);
+                // A dead device: takes requests, never answers.
             }
         });
         await using var client = TestServer.ClientFor(peer.Endpoint, timeout: Short);
@@ -172,16 +151,10 @@ public sealed class MisbehavingDeviceTests
     [Fact]
     public async Task Peer_closing_mid_frame_is_a_connection_error_and_the_next_request_reconnects()
     {
-        await using var peer = new FakePeer(async (stream, index, ct) =>
+        await using var peer = FakePeer.MisbehavingOnce(async (stream, ct) =>
         {
-            if (index == 0)
-            {
-                var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
-                await stream.WriteAsync(FakePeer.Mbap(request.TransactionId, 1, FakePeer.ReadResponse(3, 1, 2)).AsMemory(0, 9), ct);
-                return;
-            }
-
-            await FakePeer.EchoAddressesAsync(stream, ct);
+            var request = (await FakePeer.ReadMbapRequestAsync(stream, ct))!.Value;
+            await stream.WriteAsync(FakePeer.Mbap(request.TransactionId, 1, FakePeer.ReadResponse(3, 1, 2)).AsMemory(0, 9), ct);
         });
         await using var client = TestServer.ClientFor(peer.Endpoint, timeout: Short);
 

@@ -24,6 +24,7 @@ public sealed class MisbehavingClientTests
         await vandal.GetStream().WriteAsync(garbage);
 
         Assert.Equal(0, await ReadUntilClosedAsync(vandal));
+        Assert.Equal(1, server.Statistics.BadFrames);
         Assert.Equal([1001], await client.ReadHoldingRegistersAsync(1, 1, 1));
         await using var another = TestServer.ClientFor(server.LocalEndpoint);
         Assert.Equal([1002], await another.ReadHoldingRegistersAsync(1, 2, 1));
@@ -72,6 +73,24 @@ public sealed class MisbehavingClientTests
         Assert.Equal(FakePeer.Mbap(9, 1, 0x81, 1), answer);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 16, 0, 1, 0, 2, 3, 0, 1, 0, 2 }, 16)] // byte count 3 for 2 registers
+    [InlineData(new byte[] { 16, 0, 1, 0, 0, 0 }, 16)] // zero registers
+    [InlineData(new byte[] { 3, 0, 1, 0, 126 }, 3)] // more than 125
+    [InlineData(new byte[] { 23, 0, 0, 0, 0, 0, 1, 0, 1, 2, 0, 9 }, 23)] // read count 0
+    public async Task Inconsistent_counts_get_exception_3(byte[] pdu, byte function)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var raw = await ConnectAsync(server);
+
+        await raw.GetStream().WriteAsync(FakePeer.Mbap(5, 1, pdu));
+        var answer = new byte[9];
+        await raw.GetStream().ReadExactlyAsync(answer).AsTask().WaitAsync(Patience);
+
+        Assert.Equal(FakePeer.Mbap(5, 1, (byte)(function | 0x80), 3), answer);
+        Assert.Equal([1000, 1001], server.Registers[1].Get(ModbusRegisterKind.Holding, 0, 2));
+    }
+
     [Fact]
     public async Task Pipelined_requests_are_answered_in_order()
     {
@@ -111,6 +130,7 @@ public sealed class MisbehavingClientTests
         using var second = await ConnectAsync(server);
 
         Assert.Equal(0, await ReadUntilClosedAsync(second));
+        Assert.Equal(1, server.Statistics.ConnectionsRefused);
         Assert.Equal([1001], await first.ReadHoldingRegistersAsync(1, 1, 1));
     }
 
@@ -120,14 +140,16 @@ public sealed class MisbehavingClientTests
         var clock = new ManualTimeProvider();
         await using var server = await TestServer.StartAsync(options: new ModbusServerOptions { IdleTimeout = TimeSpan.FromMinutes(1), TimeProvider = clock });
         using var idle = await ConnectAsync(server);
-        for (var i = 0; i < 100 && server.ConnectionCount == 0; i++)
+        var closed = ReadUntilClosedAsync(idle);
+
+        // The connection arms its idle timer when it starts reading; keep moving the clock until it fires.
+        for (var i = 0; i < 200 && !closed.IsCompleted; i++)
         {
-            await Task.Delay(10);
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.WhenAny(closed, Task.Delay(10));
         }
 
-        clock.Advance(TimeSpan.FromMinutes(1));
-
-        Assert.Equal(0, await ReadUntilClosedAsync(idle));
+        Assert.Equal(0, await closed);
     }
 
     [Fact]

@@ -56,6 +56,31 @@ public sealed class RegisterHookTests
     }
 
     [Fact]
+    public async Task After_write_hook_sees_the_stored_values_and_can_follow_them()
+    {
+        var map = TestServer.SampleMap();
+        map[1].AddAfterWriteHook(w =>
+        {
+            if (w.Covers(70))
+            {
+                // Register 71 always holds twice register 70, even when the same write set 71.
+                w.Bank.Set(ModbusRegisterKind.Holding, 71, (ushort)(w.Bank.Get(ModbusRegisterKind.Holding, 70) * 2));
+            }
+        });
+        map[1].AddWriteHook(w => w.Covers(80) ? ModbusWriteDecision.Discard : ModbusWriteDecision.Accept);
+        var afterDiscard = 0;
+        map[1].AddAfterWriteHook(w => afterDiscard += w.Covers(80) ? 1 : 0);
+        await using var server = await TestServer.StartAsync(map: map);
+        await using var client = TestServer.ClientFor(server.LocalEndpoint);
+
+        await client.WriteMultipleRegistersAsync(1, 70, new ushort[] { 21, 5 });
+        await client.WriteSingleRegisterAsync(1, 80, 1);
+
+        Assert.Equal([21, 42], await client.ReadHoldingRegistersAsync(1, 70, 2));
+        Assert.Equal(0, afterDiscard);
+    }
+
+    [Fact]
     public async Task Read_hook_can_override_values_at_read_time()
     {
         var map = TestServer.SampleMap();
@@ -96,6 +121,7 @@ public sealed class RegisterHookTests
     {
         var map = TestServer.SampleMap();
         var bank = map[1];
+        bank.Set(ModbusRegisterKind.Holding, 60, [0, 0]);
         await using var server = await TestServer.StartAsync(map: map);
         await using var client = TestServer.ClientFor(server.LocalEndpoint);
         using var stop = new CancellationTokenSource();
@@ -121,6 +147,24 @@ public sealed class RegisterHookTests
 
         await stop.CancelAsync();
         await physics;
+    }
+
+    [Fact]
+    public async Task A_throwing_hook_costs_one_server_device_failure_not_the_connection()
+    {
+        var map = TestServer.SampleMap();
+        map[1].AddWriteHook(w => w.Covers(5) ? throw new InvalidOperationException("simulator bug") : ModbusWriteDecision.Accept);
+        await using var server = await TestServer.StartAsync(map: map);
+        await using var client = TestServer.ClientFor(server.LocalEndpoint);
+
+        var error = await Assert.ThrowsAsync<ModbusExceptionResponseException>(() => client.WriteSingleRegisterAsync(1, 5, 1));
+
+        Assert.Equal(ModbusExceptionCode.ServerDeviceFailure, error.Code);
+        Assert.Equal([1005], await client.ReadHoldingRegistersAsync(1, 5, 1));
+        Assert.Equal(1, server.Statistics.HookFailures);
+        Assert.Equal(2, server.Statistics.Requests);
+        Assert.Equal(1, server.Statistics.ExceptionResponses);
+        Assert.Equal(0, client.Statistics.Reconnects);
     }
 
     [Fact]

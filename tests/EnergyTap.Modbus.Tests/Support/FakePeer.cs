@@ -22,6 +22,10 @@ internal sealed class FakePeer : IAsyncDisposable
         acceptLoop = AcceptAsync(script);
     }
 
+    /// <summary>A device that misbehaves on its first connection only and answers properly on every later one.</summary>
+    public static FakePeer MisbehavingOnce(Func<NetworkStream, CancellationToken, Task> firstConnection) =>
+        new((stream, index, ct) => index == 0 ? firstConnection(stream, ct) : EchoAddressesAsync(stream, ct));
+
     public IPEndPoint Endpoint => (IPEndPoint)listener.LocalEndpoint;
 
     public int Accepted { get; private set; }

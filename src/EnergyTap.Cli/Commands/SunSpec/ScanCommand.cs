@@ -11,7 +11,7 @@ internal static class ScanCommand
     {
         var connection = new SunSpecConnection();
         var json = CommonOptions.Json();
-        var command = new Command("scan", "Find the SunSpec map and print every model with its address, length and decoded points (one pass, about 10 reads for an aGate).");
+        var command = new Command("scan", "Find the SunSpec map and print every model with its address (PDU address of its ID register), length and decoded points; repeating groups show as Prt[1], Prt[2] (indexes start at 1). One pass of about 11 reads for an aGate.");
         connection.AddTo(command);
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>

@@ -90,6 +90,7 @@ internal static class WriteCommand
         WriteOutcome.Overwritten => "overwritten later in this call",
         WriteOutcome.Discarded => "silently discarded (read-back differs)",
         WriteOutcome.Rejected => $"rejected: {result.Error}",
+        WriteOutcome.Unverified => $"unverified: {result.Error}",
         _ => "not attempted (an earlier write was rejected)",
     };
 }

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using EnergyTap.Cli.Infrastructure;
+using EnergyTap.FranklinWH.Agate;
+using EnergyTap.FranklinWH.Agate.Control;
+using EnergyTap.FranklinWH.Agate.Revert;
+
+namespace EnergyTap.Cli.Commands.Agate;
+
+/// <summary>The options every agate command shares, and the connect (which also releases expired commands).</summary>
+internal sealed partial class AgateConnection
+{
+    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1.", Required = true };
+    private readonly Option<int> port = new("--port") { Description = "Modbus TCP port.", DefaultValueFactory = _ => 502 };
+    private readonly Option<int> unit = new("--unit") { Description = "Modbus unit id; the aGate answers 1 and 2 (the same device).", DefaultValueFactory = _ => 1 };
+    private readonly Option<double> timeout = new("--timeout") { Description = "Seconds to wait for each answer (the aGate is often on Wi-Fi).", DefaultValueFactory = _ => 10 };
+    private readonly Option<string?> stateFile = new("--state-file")
+    {
+        Description = "File remembering active commands and their revert deadlines. Default: $ENERGYTAP_STATE_DIR/agate-commands.json, "
+            + "else $XDG_STATE_HOME/energytap/agate-commands.json (~/.local/state/energytap/ on Linux).",
+    };
+    private readonly Option<double> reserve = new("--reserve") { Description = "Refuse to discharge at or below this state of charge, %.", DefaultValueFactory = _ => 20 };
+    private readonly Option<double> fallbackRating = new("--fallback-rating")
+    {
+        Description = "Watts that 100 % WSetPct means when the aGate reports no WChaRteMaxRtg/WDisChaRteMaxRtg (0xFFFF).",
+        DefaultValueFactory = _ => 5000,
+    };
+    private readonly Option<bool> dcwPositiveCharging = new("--dcw-positive-charging")
+    {
+        Description = "Treat a positive 714 DCW as charging (sources disagree; default: negative DCW = charging).",
+    };
+    private readonly Option<string?> modeNumbering = new("--mode-numbering")
+    {
+        Description = "OnGridMode numbering used to name 15507: seed001 (0 Backup, 1 TOU, 2 Self-Consumption, 3 Manual) or alternate "
+            + "(1 Backup, 2 Self-Consumption, 3 TOU, 4 Manual). The raw number is always shown.",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { host, port, unit, timeout, stateFile, reserve, fallbackRating, dcwPositiveCharging, modeNumbering })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Connects (releasing an expired command on the way, and saying so), runs the action, disconnects.</summary>
+    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<AgateController, Task<int>> action, SocRamp? ramp = null)
+    {
+        var options = Options(parse, ramp);
+        await using var controller = await AgateController.ConnectAsync(options, cancellationToken);
+        if (controller.ReleasedOnConnect is { } released)
+        {
+            Console.Error.WriteLine($"energytap: released an expired command ({released.Command}, deadline {released.Deadline:u}) left by process {released.ProcessId}");
+        }
+
+        return await action(controller);
+    }
+
+    private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp)
+    {
+        var seconds = parse.GetValue(timeout);
+        if (seconds is <= 0 or > 300)
+        {
+            throw new UsageException("--timeout must be between 0 and 300 seconds");
+        }
+
+        var portNumber = parse.GetValue(port);
+        if (portNumber is < 1 or > 65535)
+        {
+            throw new UsageException("--port must be between 1 and 65535");
+        }
+
+        var unitId = parse.GetValue(unit);
+        if (unitId is < 0 or > 255)
+        {
+            throw new UsageException("--unit must be between 0 and 255");
+        }
+
+        var reservePercent = parse.GetValue(reserve);
+        if (reservePercent is < 0 or > 100)
+        {
+            throw new UsageException("--reserve must be between 0 and 100 %");
+        }
+
+        var rating = parse.GetValue(fallbackRating);
+        if (rating is <= 0 or > 60_000)
+        {
+            throw new UsageException("--fallback-rating must be between 1 and 60000 W");
+        }
+
+        var numbering = parse.GetValue(modeNumbering);
+        if (numbering is not null && !FranklinWH.Agate.Reading.OnGridModeNames.Builtin.NumberingIds.Contains(numbering))
+        {
+            throw new UsageException($"--mode-numbering must be one of {string.Join(", ", FranklinWH.Agate.Reading.OnGridModeNames.Builtin.NumberingIds)}");
+        }
+
+        var address = parse.GetValue(host)!;
+        CheckHost(address);
+        return new AgateConnectionOptions
+        {
+            Host = address,
+            Port = portNumber,
+            UnitId = (byte)unitId,
+            RequestTimeout = TimeSpan.FromSeconds(seconds),
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(seconds, 10)),
+            Store = new RevertStore(StatePath(parse)),
+            Control = new AgateControlOptions
+            {
+                ReserveSocPercent = reservePercent,
+                FallbackRatingWatts = rating,
+                DcwPositiveIsCharging = parse.GetValue(dcwPositiveCharging),
+                ModeNumbering = numbering,
+                SocRamp = ramp,
+            },
+        };
+    }
+
+    private string StatePath(ParseResult parse)
+    {
+        if (parse.GetValue(stateFile) is { Length: > 0 } file)
+        {
+            return Path.GetFullPath(file);
+        }
+
+        var directory = Environment.GetEnvironmentVariable("ENERGYTAP_STATE_DIR");
+        return string.IsNullOrWhiteSpace(directory) ? RevertStore.DefaultPath() : Path.Combine(directory, "agate-commands.json");
+    }
+
+    /// <summary>Catches a host that can be neither an address nor a DNS name before anything is sent.</summary>
+    private static void CheckHost(string address)
+    {
+        if (!IPAddress.TryParse(address, out _) && !HostName().IsMatch(address))
+        {
+            throw new AgateException($"unknown host '{address}': not an IP address or a valid host name");
+        }
+    }
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$")]
+    private static partial Regex HostName();
+
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace EnergyTap.Cli.Tests;
+
+/// <summary>
+/// A running `energytap` that a test can signal or kill (CliProcess waits for the exit instead).
+/// Both output streams are drained continuously so the child never blocks on a full pipe.
+/// </summary>
+internal sealed class EnergyTapChild : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder stdout = new();
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EnergyTapChild(Process process) => this.process = process;
+
+    public string StdOut
+    {
+        get { lock (stdout) { return stdout.ToString(); } }
+    }
+
+    public static EnergyTapChild Start(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var child = new EnergyTapChild(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (child.stdout) { child.stdout.AppendLine(e.Data); }
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => child.exited.TrySetResult();
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    public async Task<string> WaitForLineAsync(string prefix)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var line = StdOut.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, $"energytap never printed '{prefix}'; output: {StdOut}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await exited.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Sends a signal with kill(1) and waits for the exit code.</summary>
+    public async Task<int> SignalAndWaitAsync(string signal)
+    {
+        using (var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await exited.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        process.WaitForExit();     // flushes the redirected output
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await exited.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        process.Dispose();
+    }
+}
