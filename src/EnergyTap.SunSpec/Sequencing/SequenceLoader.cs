@@ -364,35 +364,25 @@ public static class SequenceLoader
         return null;
     }
 
-    private static string? Text(Dictionary<string, SourceNode> members, string key, List<SequenceProblem> problems)
+    private static string? Text(Dictionary<string, SourceNode> members, string key, List<SequenceProblem> problems) =>
+        Scalar(members, key, v => v is string, "a string", problems) as string;
+
+    private static bool? Bool(Dictionary<string, SourceNode> members, string key, List<SequenceProblem> problems) =>
+        Scalar(members, key, v => v is bool, "true or false", problems) as bool?;
+
+    private static object? Scalar(Dictionary<string, SourceNode> members, string key, Func<object?, bool> accepts, string expected, List<SequenceProblem> problems)
     {
         if (members.GetValueOrDefault(key) is not { } node)
         {
             return null;
         }
 
-        if (node.Scalar is string s)
+        if (accepts(node.Scalar))
         {
-            return s;
+            return node.Scalar;
         }
 
-        problems.Add(new(node.Location, $"\"{key}\" must be a string, found {node.KindName}"));
-        return null;
-    }
-
-    private static bool? Bool(Dictionary<string, SourceNode> members, string key, List<SequenceProblem> problems)
-    {
-        if (members.GetValueOrDefault(key) is not { } node)
-        {
-            return null;
-        }
-
-        if (node.Scalar is bool b)
-        {
-            return b;
-        }
-
-        problems.Add(new(node.Location, $"\"{key}\" must be true or false, found {node.KindName}"));
+        problems.Add(new(node.Location, $"\"{key}\" must be {expected}, found {node.KindName}"));
         return null;
     }
 

@@ -1,5 +1,4 @@
 using EnergyTap.Modbus;
-using EnergyTap.SunSpec.Points;
 using EnergyTap.SunSpec.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -217,7 +216,4 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
     }
 
     private void Raise(SequenceEvent e) => options.OnEvent?.Invoke(e);
-
-    /// <summary>The map a sequence needs, exposed for callers that plan without running.</summary>
-    public SunSpecMap Map => device.Map;
 }

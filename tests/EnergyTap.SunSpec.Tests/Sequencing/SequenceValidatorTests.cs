@@ -38,4 +38,19 @@ public class SequenceValidatorTests
 
         Assert.Equal("$[0].writes['704.WSetPct']", Assert.Single(problems).Location.JsonPath);
     }
+
+    [Fact]
+    public void Shape_and_point_problems_come_together_in_line_order()
+    {
+        const string json = """
+            [
+              { "step": "a", "writes": { "704.WSetPct": 101 } },
+              { "step": "b", "sleep_ms": -1 }
+            ]
+            """;
+
+        var ex = Assert.Throws<SequenceValidationException>(() => SequenceValidator.LoadValid(json, "f.json", s => CatalogMap.For(s)));
+
+        Assert.Equal([2, 3], ex.Problems.Select(p => p.Location.Line));
+    }
 }
