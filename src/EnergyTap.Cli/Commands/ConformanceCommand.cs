@@ -91,6 +91,7 @@ internal static class ConformanceCommand
 
     private static void Print(ConformanceReport report)
     {
+        var console = SequenceProgress.Terminal(toStderr: false);
         var table = new Table();
         table.AddColumns("Feature", "Verdict", "Evidence");
         foreach (var f in report.Findings)
@@ -99,8 +100,8 @@ internal static class ConformanceCommand
             table.AddRow(new Text(f.Feature), new Markup(Verdict(f.Verdict)), new Text(evidence));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(report.Released ? "control released (704.WSetEna=0, WSetPct=0, WSet=0 verified)" : "[red]control release not verified[/]");
+        console.Write(table);
+        console.MarkupLine(report.Released ? "control released (704.WSetEna=0, WSetPct=0, WSet=0 verified)" : "[red]control release not verified[/]");
     }
 
     private static string Verdict(ConformanceVerdict verdict) => verdict switch

@@ -95,6 +95,25 @@ public class SequenceRunnerTests
     }
 
     [Fact]
+    public async Task Cancelling_midway_still_releases_control()
+    {
+        var (bank, device) = await AgateAsync();
+        using var cts = new CancellationTokenSource();
+        var sequence = SequenceLoader.Parse("""
+            [
+              { "step": "Enable", "writes": { "704.WSetPct": -40, "704.WSetEna": 1 } },
+              { "step": "Hold", "sleep_ms": 3600000 }
+            ]
+            """);
+        var options = Fast with { OnEvent = e => { if (e is StepStarting { Step.Name: "Hold" }) { cts.Cancel(); } } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SequenceRunner(device, options).RunAsync(sequence, cts.Token));
+
+        Assert.Equal((ushort)0, bank[Address(device, "704.WSetEna")]);
+        Assert.Equal((ushort)0, bank[Address(device, "704.WSetPct")]);
+    }
+
+    [Fact]
     public async Task Invalid_sequence_writes_nothing()
     {
         var (bank, device) = await AgateAsync();

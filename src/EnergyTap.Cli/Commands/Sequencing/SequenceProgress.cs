@@ -6,16 +6,18 @@ namespace EnergyTap.Cli.Commands.Sequencing;
 /// <summary>Prints a run as it happens: a line per step, a line per write, read and wait. Goes to stderr under --json.</summary>
 internal sealed class SequenceProgress(IAnsiConsole console)
 {
-    public static SequenceProgress For(bool json)
+    public static SequenceProgress For(bool json) => new(Terminal(toStderr: json));
+
+    /// <summary>A console on stdout or stderr that writes plain text, without escape codes, when piped.</summary>
+    public static IAnsiConsole Terminal(bool toStderr)
     {
-        var redirected = json ? Console.IsErrorRedirected : Console.IsOutputRedirected;
-        return new(AnsiConsole.Create(new AnsiConsoleSettings
+        var redirected = toStderr ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+        return AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(json ? Console.Error : Console.Out),
-            // Piped into a file or another program: plain text, no escape codes.
+            Out = new AnsiConsoleOutput(toStderr ? Console.Error : Console.Out),
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        }));
+        });
     }
 
     public void On(SequenceEvent e)

@@ -111,6 +111,7 @@ internal static class SequenceRunCommand
             return;
         }
 
+        var console = SequenceProgress.Terminal(toStderr: false);
         var table = new Table();
         table.AddColumns("Step", "FC 16 write", "Registers", "Points");
         foreach (var step in plan)
@@ -128,8 +129,8 @@ internal static class SequenceRunCommand
             }
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]dry run: nothing was written (addresses are 0-based PDU addresses)[/]");
+        console.Write(table);
+        console.MarkupLine("[grey]dry run: nothing was written (addresses are 0-based PDU addresses)[/]");
     }
 
     private static string Other(SequenceStep step) =>
