@@ -148,6 +148,7 @@ public sealed class AgateController : IAsyncDisposable
     /// <summary>
     /// Waits in the foreground until the active command's deadline (reporting the time left about once a
     /// second), then releases it. If <paramref name="stop"/> fires first (Ctrl-C) it releases at once.
+    /// A command replaced or released by another process in the meantime is left alone (null Released).
     /// </summary>
     public async Task<ReleaseResult> HoldUntilDeadlineAsync(Action<TimeSpan>? countdown, CancellationToken stop)
     {
@@ -172,7 +173,14 @@ public sealed class AgateController : IAsyncDisposable
             // Interrupted: release now rather than leave the command running.
         }
 
+        // If another EnergyTap process replaced or released the command meanwhile, it is theirs now: leave it.
         using var timeout = new CancellationTokenSource(options.RequestTimeout * 4);
+        var current = await store.GetAsync(options.DeviceKey, timeout.Token);
+        if (current is null || current.IssuedAt != record.IssuedAt || current.ProcessId != record.ProcessId || current.Command != record.Command)
+        {
+            return new ReleaseResult(null, WasEnabled: false);
+        }
+
         return await ReleaseAsync(timeout.Token);
     }
 

@@ -69,4 +69,21 @@ public class AgateRevertTests
         Assert.NotNull(released.Released);
         Assert.Null(rig.Simulator.CommandWatts);
     }
+
+    [Fact]
+    public async Task A_hold_never_releases_a_command_another_process_issued_since()
+    {
+        await using var rig = await AgateTestRig.StartAsync();
+        var holder = await rig.ConnectAsync();
+        await holder.ChargeAsync(2000, TimeSpan.FromSeconds(60));
+        var hold = holder.HoldUntilDeadlineAsync(null, CancellationToken.None);
+
+        await (await rig.ConnectAsync()).DischargeAsync(1000);
+        rig.Clock.Advance(TimeSpan.FromSeconds(61));
+        var result = await hold.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Null(result.Released);
+        Assert.Equal(1000, rig.Simulator.CommandWatts);
+        Assert.True((await holder.GetTimerStatusAsync()).Active);
+    }
 }
