@@ -59,13 +59,16 @@ public sealed class DashboardTests : IAsyncLifetime
 
         await Assertions.Expect(page.Locator("#control-result")).ToContainTextAsync("Accepted", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#command")).ToContainTextAsync("reverts in", new() { Timeout = 10_000 });
+        // Left for a person to look at what the test saw.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "energytap-dashboard.png"), FullPage = true });
 
-        // The aGate itself: control enabled, 1500 W of its 5000 W charge rating = 30 %, sign inverted on the wire.
+        // The aGate itself: control enabled, 1500 W as a percentage of its charge rating, sign inverted on the wire.
         await using var modbus = new ModbusTcpClient(new ModbusClientOptions { Host = _demo.Agate.Address.ToString(), Port = _demo.Agate.Port });
         var agate = await SunSpecScanner.ScanAsync(modbus, new SunSpecScanOptions { UnitId = 1, BaseAddress = 0 });
-        var points = await agate.ReadAsync(["704.WSetEna", "704.WSetPct"]);
+        var points = await agate.ReadAsync(["704.WSetEna", "704.WSetPct", "702.WChaRteMaxRtg"]);
         Assert.Equal(1.0, points[0].Number);
-        Assert.Equal(-30.0, points[1].Number);
+        var rating = points[2].Number!.Value;
+        Assert.Equal(-1500 / rating * 100, points[1].Number!.Value, precision: 1);
     }
 
     [Fact]
@@ -99,7 +102,8 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("# TYPE energytap_battery_soc_percent gauge", metrics);
         Assert.Contains("energytap_device_polls_total", metrics);
 
-        Assert.Equal(0, await _demo.InterruptAsync());
+        Assert.Equal(0, await _demo.TerminateAsync());
+        Assert.Contains("stopping", _demo.Output);
     }
 
     private static async Task<bool> Delay()

@@ -52,10 +52,13 @@ public sealed partial class DemoProcess : IAsyncDisposable
         throw new InvalidOperationException($"the demo did not start:\n{demo.Output}");
     }
 
-    /// <summary>Stops it the way Ctrl-C does and returns its exit code.</summary>
-    public async Task<int> InterruptAsync()
+    /// <summary>
+    /// Stops it as systemd or Ctrl-C would and returns its exit code. SIGTERM rather than SIGINT,
+    /// because a test runner started from a background shell job inherits an ignored SIGINT.
+    /// </summary>
+    public async Task<int> TerminateAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }

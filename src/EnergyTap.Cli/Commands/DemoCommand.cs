@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var port = new Option<int>("--port") { Description = "Port of the dashboard and API on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 8080 };
         var mqtt = new Option<string?>("--mqtt") { Description = "Also publish to this MQTT broker, HOST:PORT (e.g. 127.0.0.1:1883), with Home Assistant discovery." };
-        var demo = new Command("demo", "Run the whole system on simulated devices: an aGate, a PVS6 (LocalAPI), a PVS5 (legacy) and the FranklinWH cloud, with the service, history in a temporary folder, /metrics and the dashboard. Nothing leaves this machine.")
+        var demo = new Command("demo", "Run the whole system on simulated devices: an aGate, a PVS6 on LocalAPI firmware, a legacy PVS6 with SunVault and the FranklinWH cloud, with the service, history in a temporary folder, /metrics and the dashboard. Nothing leaves this machine.")
         {
             port,
             mqtt,
@@ -67,7 +67,7 @@ internal static class DemoCommand
             {
                 Id = "cabin",
                 Name = "Cabin",
-                Pvs = [new PvsConfig { Id = "pvs5", Address = home.PvsLegacy.ToString() }],
+                Pvs = [new PvsConfig { Id = "pvs-legacy", Address = home.PvsLegacy.ToString() }],
             },
         ],
     };
@@ -80,7 +80,7 @@ internal static class DemoCommand
         Console.WriteLine($"  metrics        {service.Url}metrics");
         Console.WriteLine($"  API            {service.Url}api/sites   (also /api/readings, /api/health, /api/sites/home/flow)");
         Console.WriteLine($"  control token  {token}   (paste into the dashboard, or send as 'Authorization: Bearer …')");
-        Console.WriteLine($"  simulators     aGate modbus://{home.Agate}  PVS6 {home.PvsVarserver}  PVS5 {home.PvsLegacy}  cloud {home.Cloud}");
+        Console.WriteLine($"  simulators     aGate modbus://{home.Agate}  PVS6 LocalAPI {home.PvsVarserver}  PVS6 legacy {home.PvsLegacy}  cloud {home.Cloud}");
         Console.WriteLine($"  history        {Path.Combine(folder, "energytap.db")} (deleted on exit)");
         if (broker is not null)
         {

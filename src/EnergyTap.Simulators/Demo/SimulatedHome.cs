@@ -6,8 +6,9 @@ using EnergyTap.Simulators.Pvs;
 namespace EnergyTap.Simulators.Demo;
 
 /// <summary>
-/// Every simulator the demo needs, on free loopback ports: an aGate, a PVS6 on 2025+ LocalAPI
-/// firmware with SunVault, a PVS5 on legacy firmware, and the FranklinWH cloud with its demo account.
+/// Every simulator the demo needs, on free loopback ports: an aGate and a PVS6 on 2025+ LocalAPI
+/// firmware at home, a PVS6 on legacy firmware with a SunVault battery at the cabin, and the
+/// FranklinWH cloud with its demo account.
 /// </summary>
 public sealed class SimulatedHome : IAsyncDisposable
 {
@@ -39,11 +40,11 @@ public sealed class SimulatedHome : IAsyncDisposable
         var agate = new AgateSimulator(new AgateSimulatorOptions { Port = 0, Batteries = 2 });
         var varserver = new PvsSimulator(new PvsSimulatorOptions
         {
-            Firmware = PvsFirmware.Varserver, Model = PvsModel.PVS6, Inverters = 24, Ess = true, DeviceListDelay = deviceListDelay,
+            Firmware = PvsFirmware.Varserver, Model = PvsModel.PVS6, Inverters = 24, DeviceListDelay = deviceListDelay,
         });
         var legacy = new PvsSimulator(new PvsSimulatorOptions
         {
-            Firmware = PvsFirmware.Legacy, Model = PvsModel.PVS5, Inverters = 12, Seed = 2, DeviceListDelay = deviceListDelay, TelemetryPort = null,
+            Firmware = PvsFirmware.Legacy, Model = PvsModel.PVS6, Inverters = 12, Ess = true, Seed = 2, DeviceListDelay = deviceListDelay, TelemetryPort = null,
         });
         var cloud = new CloudSimulator(new CloudSimulatorOptions());
         var home = new SimulatedHome(agate, varserver, legacy, cloud);

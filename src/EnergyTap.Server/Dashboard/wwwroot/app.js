@@ -67,7 +67,7 @@ function renderControl(commands) {
 
 function renderTables(update) {
   $("health").innerHTML = update.health.filter((h) => h.site === state.site).map((h) =>
-    `<tr><td>${h.device}</td><td>${h.dataClass}</td><td class="${h.up ? "up" : "down"}">${h.up ? "up" : "down"}</td>` +
+    `<tr><td>${h.device}</td><td>${h.dataClass}</td><td class="${h.up ? "up" : "down"}">${h.up ? "up" : h.polls ? "down" : "first poll…"}</td>` +
     `<td>${h.lastSuccess ? new Date(h.lastSuccess).toLocaleTimeString() : "never"}</td><td>${h.lastError ?? ""}</td></tr>`).join("");
   const readings = update.readings.filter((r) => r.site === state.site);
   $("readings").innerHTML = readings.map((r) =>
