@@ -122,7 +122,7 @@ public sealed class MisbehavingDeviceTests
         var timeout = await Assert.ThrowsAsync<ModbusTimeoutException>(() => client.ReadHoldingRegistersAsync(1, 0, 1));
         var answer = await client.ReadHoldingRegistersAsync(1, 0, 1);
 
-        Assert.Contains($"{Short.TotalMilliseconds:0} ms", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("within 1 s", timeout.Message, StringComparison.Ordinal);
         Assert.Equal([0x0BEE], answer);
         Assert.Equal(1, client.Statistics.StaleResponses);
         Assert.Equal(1, client.Statistics.Timeouts);
