@@ -37,10 +37,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             $"listener {port} 127.0.0.1",
             "persistence false",
-            "log_dest stdout",
+            "log_dest stderr", // unbuffered, so its lines reach us as they are written
             "log_type error",
             "log_type warning",
             "log_type notice",
+            "log_type information", // "Opening ipv4 listen socket on port N": proof the port is ours
         };
         if (users is { Count: > 0 })
         {
@@ -93,6 +94,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
             if (_process.HasExited)
             {
                 Assert.Fail("mosquitto exited at start:\n" + string.Join('\n', _process.Lines));
+            }
+
+            // The port answering is not enough: a free port handed out by FreePort can be taken by another
+            // test's listener in between, and then a probe would connect to that instead. Mosquitto's own
+            // log line proves the port is its.
+            if (!_process.Lines.Any(l => l.Contains($"listen socket on port {Port}", StringComparison.Ordinal)))
+            {
+                return false;
             }
 
             try
