@@ -19,6 +19,7 @@ using EnergyTap.Server.Storage.Postgres;
 using EnergyTap.Server.Storage.Sql;
 using EnergyTap.Server.Storage.Sqlite;
 using EnergyTap.SunPower;
+using EnergyTap.SunPower.Proxy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -146,6 +147,20 @@ public static class ServiceComposer
             {
                 publisher?.DescribeDevice(site.Id, device.Id, new HomeAssistantDevice($"{site.Name ?? site.Id} {device.Name}", device.Manufacturer, device.Model, device.Serial));
             }
+        }
+
+        if (config.Proxy.Enabled)
+        {
+            // The haproxy-bridge replacement, sharing the process (not the cache) with the pollers.
+            var proxy = new PvsProxy(new PvsProxyOptions
+            {
+                Upstream = new Uri(config.Proxy.Upstream!),
+                Listen = config.Proxy.Listen,
+                TimeProvider = time,
+                Logger = log.CreateLogger("EnergyTap.SunPower.Proxy"),
+            });
+            await proxy.StartAsync(cancellationToken);
+            owned.Insert(0, proxy);
         }
 
         var parts = new ServiceParts
