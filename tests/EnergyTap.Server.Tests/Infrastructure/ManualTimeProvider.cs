@@ -49,6 +49,16 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Advances in small steps, letting background continuations run between them.</summary>
+    public async Task AdvanceAsync(TimeSpan by, TimeSpan step)
+    {
+        for (var moved = TimeSpan.Zero; moved < by; moved += step)
+        {
+            Advance(step);
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Moves the clock forward, firing every timer that falls due on the way.</summary>
     public void Advance(TimeSpan by)
     {

@@ -1,3 +1,4 @@
+using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Control;
 
 namespace EnergyTap.Server.Tests.Service;

@@ -1,3 +1,4 @@
+using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Devices;
 using EnergyTap.Server.Pipeline;
 using EnergyTap.Server.Polling;

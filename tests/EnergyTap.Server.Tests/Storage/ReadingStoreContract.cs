@@ -1,3 +1,4 @@
+using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Readings;
 using EnergyTap.Server.Storage;
 using EnergyTap.Server.Storage.Control;

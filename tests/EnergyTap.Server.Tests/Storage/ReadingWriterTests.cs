@@ -1,3 +1,4 @@
+using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Readings;
 using EnergyTap.Server.Storage.Ingest;
 
@@ -56,7 +57,7 @@ public sealed class ReadingWriterTests : IAsyncLifetime
     public async Task A_partial_batch_is_written_when_its_oldest_reading_is_one_second_old()
     {
         Write(0, 3);
-        await Eventually.TrueAsync(() => _writer.PendingCount == 3 && _time.ActiveTimers == 1, "the batch waits on its flush timer");
+        await Eventually.TrueAsync(() => _writer.PendingCount == 3 && _time.ArmedTimers == 1, "the batch waits on its flush timer");
 
         _time.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(50);
@@ -74,14 +75,14 @@ public sealed class ReadingWriterTests : IAsyncLifetime
     public async Task The_flush_clock_starts_with_the_first_reading_of_each_batch()
     {
         Write(0, 1);
-        await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "the first batch waits");
+        await Eventually.TrueAsync(() => _time.ArmedTimers == 1, "the first batch waits");
         _time.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => _store.Batches.Count == 1, "the first batch is written");
 
         // Nothing pending: the clock may run on without a write; a new reading then gets its own full second.
         _time.Advance(TimeSpan.FromSeconds(5));
         Write(1, 1);
-        await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "the second batch waits");
+        await Eventually.TrueAsync(() => _time.ArmedTimers == 1, "the second batch waits");
         _time.Advance(TimeSpan.FromMilliseconds(500));
         await Task.Delay(50);
         Assert.Single(_store.Batches);
@@ -94,9 +95,9 @@ public sealed class ReadingWriterTests : IAsyncLifetime
     {
         _store.Fail = true;
         Write(0, 5);
-        await Eventually.TrueAsync(() => _time.ActiveTimers == 1, "the batch waits");
+        await Eventually.TrueAsync(() => _time.ArmedTimers == 1, "the batch waits");
         _time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.TrueAsync(() => _store.Attempts == 1 && _time.ActiveTimers == 1, "the write failed and a retry is scheduled");
+        await Eventually.TrueAsync(() => _store.Attempts == 1 && _time.ArmedTimers == 1, "the write failed and a retry is scheduled");
 
         Write(5, 5);
         _store.Fail = false;
@@ -138,7 +139,7 @@ public sealed class ReadingWriterTests : IAsyncLifetime
         var disposing = _writer.DisposeAsync().AsTask();
         for (var i = 0; i < 20 && !disposing.IsCompleted; i++)
         {
-            await Eventually.TrueAsync(() => disposing.IsCompleted || _time.ActiveTimers >= 1, "a retry is scheduled");
+            await Eventually.TrueAsync(() => disposing.IsCompleted || _time.ArmedTimers >= 1, "a retry is scheduled");
             _time.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(disposing, Task.Delay(20));
         }
