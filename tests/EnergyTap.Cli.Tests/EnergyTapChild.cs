@@ -11,6 +11,7 @@ internal sealed class EnergyTapChild : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder stdout = new();
+    private readonly StringBuilder stderr = new();
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private EnergyTapChild(Process process) => this.process = process;
@@ -18,6 +19,11 @@ internal sealed class EnergyTapChild : IAsyncDisposable
     public string StdOut
     {
         get { lock (stdout) { return stdout.ToString(); } }
+    }
+
+    public string StdErr
+    {
+        get { lock (stderr) { return stderr.ToString(); } }
     }
 
     public static EnergyTapChild Start(string[] args)
@@ -39,7 +45,13 @@ internal sealed class EnergyTapChild : IAsyncDisposable
                 lock (child.stdout) { child.stdout.AppendLine(e.Data); }
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (child.stderr) { child.stderr.AppendLine(e.Data); }
+            }
+        };
         process.Exited += (_, _) => child.exited.TrySetResult();
         process.Start();
         process.StandardInput.Close();
@@ -59,9 +71,16 @@ internal sealed class EnergyTapChild : IAsyncDisposable
                 return line;
             }
 
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, $"energytap never printed '{prefix}'; output: {StdOut}");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, $"energytap never printed '{prefix}'; output: {StdOut} errors: {StdErr}");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>The URL serve prints after a label, e.g. "  dashboard  http://127.0.0.1:41234/".</summary>
+    public async Task<Uri> WaitForUrlAsync(string label)
+    {
+        var line = await WaitForLineAsync($"  {label} ");
+        return new Uri(line[(label.Length + 2)..].Trim().Split(' ')[0]);
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using EnergyTap.Simulators.Pvs;
 
@@ -96,7 +95,7 @@ public sealed class PvsCliTests : IAsyncLifetime
     [Fact]
     public async Task The_proxy_serves_many_clients_with_one_upstream_DeviceList()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "energytap.dll"), "proxy", "--upstream", _legacy.BaseUrl.ToString(), "--listen", $"127.0.0.1:{port}" })
         {
@@ -129,12 +128,5 @@ public sealed class PvsCliTests : IAsyncLifetime
         private readonly TimeSpan _shift = start - System.GetUtcNow();
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

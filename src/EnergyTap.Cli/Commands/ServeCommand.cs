@@ -26,6 +26,11 @@ internal static class ServeCommand
                 Console.WriteLine($"  dashboard  {service.Url}");
                 Console.WriteLine($"  metrics    {service.Url}metrics");
                 Console.WriteLine($"  API        {service.Url}api/sites");
+                if (service.ProxyUrl is { } proxy)
+                {
+                    Console.WriteLine($"  PVS proxy  {proxy} (point other PVS tools here; stats at {proxy}energytap/stats)");
+                }
+
                 Console.WriteLine(string.IsNullOrEmpty(settings.Server.ControlToken)
                     ? "  control    disabled (set server.controlToken to allow battery commands)"
                     : "  control    enabled (bearer token from server.controlToken)");

@@ -28,7 +28,7 @@ internal static class ConfigFile
         {
             var root = new ConfigurationBuilder()
                 .AddJsonFile(file, optional: false, reloadOnChange: false)
-                .AddEnvironmentVariables("ENERGYTAP_")
+                .AddInMemoryCollection(EnvironmentOverrides())
                 .Build();
             config = root.Get<EnergyTapConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new EnergyTapConfig();
         }
@@ -44,6 +44,26 @@ internal static class ConfigFile
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// ENERGYTAP_Section__Key variables, as configuration keys. Variables without "__" (ENERGYTAP_CONFIG,
+    /// ENERGYTAP_STATE_DIR, ENERGYTAP_DEBUG) are settings of the program, not of the file.
+    /// </summary>
+    private static Dictionary<string, string?> EnvironmentOverrides()
+    {
+        const string prefix = "ENERGYTAP_";
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Contains("__", StringComparison.Ordinal))
+            {
+                overrides[name[prefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = (string?)variable.Value;
+            }
+        }
+
+        return overrides;
     }
 
     /// <summary>The configuration stack wraps the useful detail (line number, unknown key) in generic messages.</summary>

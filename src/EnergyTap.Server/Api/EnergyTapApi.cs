@@ -50,6 +50,7 @@ public static class EnergyTapApi
         {
             enabled = !string.IsNullOrEmpty(runtime.ControlToken),
             batteries = runtime.Supervisor.Batteries,
+            maxDurationSeconds = runtime.Supervisor.MaxDuration.TotalSeconds,
             active = runtime.Supervisor.Active.Select(c => ControlView(c, runtime.Time)),
         });
 

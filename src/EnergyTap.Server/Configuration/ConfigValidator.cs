@@ -8,7 +8,7 @@ public static class ConfigValidator
     public static IReadOnlyList<string> Validate(EnergyTapConfig config)
     {
         var errors = new List<string>();
-        CheckEndpoint(errors, "server.listen", config.Server.Listen);
+        CheckEndpoint(errors, "server.listen", config.Server.Listen, anyFreePort: true);
         if (config.Server.MaxCommandMinutes is < 1 or > 24 * 60)
         {
             errors.Add("server.maxCommandMinutes: must be between 1 and 1440");
@@ -37,7 +37,7 @@ public static class ConfigValidator
         if (config.Proxy.Enabled)
         {
             CheckUrl(errors, "proxy.upstream", config.Proxy.Upstream);
-            CheckEndpoint(errors, "proxy.listen", config.Proxy.Listen);
+            CheckEndpoint(errors, "proxy.listen", config.Proxy.Listen, anyFreePort: true);
         }
 
         if (config.Sites.Count == 0)
@@ -163,9 +163,10 @@ public static class ConfigValidator
         }
     }
 
-    private static void CheckEndpoint(List<string> errors, string path, string? endpoint)
+    /// <param name="anyFreePort">Port 0 lets the system choose; serve prints the address it got.</param>
+    private static void CheckEndpoint(List<string> errors, string path, string? endpoint, bool anyFreePort = false)
     {
-        if (!IPEndPoint.TryParse(endpoint ?? "", out var parsed) || parsed.Port == 0)
+        if (!IPEndPoint.TryParse(endpoint ?? "", out var parsed) || (parsed.Port == 0 && !anyFreePort))
         {
             errors.Add($"{path}: \"{endpoint}\" is not an address:port such as 127.0.0.1:8080");
         }

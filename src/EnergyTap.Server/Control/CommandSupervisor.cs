@@ -42,6 +42,9 @@ public sealed class CommandSupervisor : IAsyncDisposable
 
     public IReadOnlyCollection<string> Batteries => _controllers.Keys;
 
+    /// <summary>The longest command accepted; every command needs a revert deadline within it.</summary>
+    public TimeSpan MaxDuration => _options.MaxDuration;
+
     /// <summary>Releases commands whose deadline passed while no supervisor ran, then starts the deadline watch.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

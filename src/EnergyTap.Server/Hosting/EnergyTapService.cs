@@ -39,6 +39,9 @@ public sealed class EnergyTapService : IAsyncDisposable
     /// <summary>Where the API and dashboard answer, e.g. http://127.0.0.1:8080/.</summary>
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>Where the PVS caching proxy answers, when proxy.enabled.</summary>
+    public Uri? ProxyUrl => _parts.ProxyUrl;
+
     public static async Task<EnergyTapService> StartAsync(ServiceParts parts, IPEndPoint listen, CancellationToken cancellationToken)
     {
         var loggers = parts.LoggerFactory ?? NullLoggerFactory.Instance;

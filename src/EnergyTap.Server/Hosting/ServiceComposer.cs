@@ -149,6 +149,7 @@ public static class ServiceComposer
             }
         }
 
+        Uri? proxyUrl = null;
         if (config.Proxy.Enabled)
         {
             // The haproxy-bridge replacement, sharing the process (not the cache) with the pollers.
@@ -161,6 +162,7 @@ public static class ServiceComposer
             });
             await proxy.StartAsync(cancellationToken);
             owned.Insert(0, proxy);
+            proxyUrl = proxy.BoundAddress;
         }
 
         var parts = new ServiceParts
@@ -172,6 +174,7 @@ public static class ServiceComposer
             Sinks = sinks,
             History = new StoreHistorySource(store),
             ControlToken = NullIfEmpty(config.Server.ControlToken),
+            ProxyUrl = proxyUrl,
             Supervisor = new SupervisorOptions { MaxDuration = TimeSpan.FromMinutes(config.Server.MaxCommandMinutes) },
             Time = time,
             LoggerFactory = log,

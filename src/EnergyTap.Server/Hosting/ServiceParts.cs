@@ -19,6 +19,9 @@ public sealed record ServiceParts
     public SupervisorOptions Supervisor { get; init; } = new();
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where the PVS caching proxy answers when it runs inside the service.</summary>
+    public Uri? ProxyUrl { get; init; }
+
     /// <summary>Told the outcome of every poll (poll metrics).</summary>
     public Action<Polling.PollerHealth>? OnPolled { get; init; }
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -12,7 +12,7 @@ namespace EnergyTap.Cli.Commands.Agate;
 /// <summary>The options every agate command shares, and the connect (which also releases expired commands).</summary>
 internal sealed partial class AgateConnection
 {
-    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1.", Required = true };
+    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server." };
     private readonly Option<int> port = new("--port") { Description = "Modbus TCP port.", DefaultValueFactory = _ => 502 };
     private readonly Option<int> unit = new("--unit") { Description = "Modbus unit id; the aGate answers 1 and 2 (the same device).", DefaultValueFactory = _ => 1 };
     private readonly Option<double> timeout = new("--timeout") { Description = "Seconds to wait for each answer (the aGate is often on Wi-Fi).", DefaultValueFactory = _ => 10 };
@@ -44,6 +44,9 @@ internal sealed partial class AgateConnection
             command.Options.Add(option);
         }
     }
+
+    /// <summary>The aGate address and port as given, to find it in the configuration.</summary>
+    public (string? Host, int Port) Endpoint(ParseResult parse) => (parse.GetValue(host), parse.GetValue(port));
 
     /// <summary>Connects (releasing an expired command on the way, and saying so), runs the action, disconnects.</summary>
     public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<AgateController, Task<int>> action, SocRamp? ramp = null)
@@ -96,7 +99,7 @@ internal sealed partial class AgateConnection
             throw new UsageException($"--mode-numbering must be one of {string.Join(", ", FranklinWH.Agate.Reading.OnGridModeNames.Builtin.NumberingIds)}");
         }
 
-        var address = parse.GetValue(host)!;
+        var address = parse.GetValue(host) ?? throw new UsageException("--host is required: the aGate's address");
         CheckHost(address);
         return new AgateConnectionOptions
         {

@@ -11,12 +11,14 @@ internal static class BatteryCommandCommand
     public static Command Create(BatteryCommandKind kind)
     {
         var connection = new AgateConnection();
+        var route = new ServerRoute();
         var json = CommonOptions.Json();
         var revert = new Option<int?>("--revert")
         {
             Description = "Release after this many seconds. The CLI stays in the foreground with a countdown and releases on Ctrl-C or at the deadline; "
                 + "the deadline is also saved, so if this process is killed the next EnergyTap run after it releases the command. "
-                + "Without --revert the command persists until 'energytap agate stop' (the aGate never reverts by itself).",
+                + "Without --revert the command persists until 'energytap agate stop' (the aGate never reverts by itself). "
+            + "Through a server, the server holds the deadline (its maximum when --revert is not given) and this command returns at once.",
         };
         var rampTarget = new Option<double?>("--ramp-target") { Description = "SoC ramp: state of charge (%) to taper towards; needs --ramp-window." };
         var rampWindow = new Option<double?>("--ramp-window") { Description = "SoC ramp: within this many % of --ramp-target, power falls linearly (minimum 300 W); at the target the command becomes idle." };
@@ -36,9 +38,10 @@ internal static class BatteryCommandCommand
         }
 
         connection.AddTo(command);
+        route.AddTo(command);
         command.Options.Add(revert);
         command.Options.Add(json);
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
             var battery = kind == BatteryCommandKind.Idle ? BatteryCommand.Idle : new BatteryCommand(kind, parse.GetValue(watts));
             if (battery.Watts < 0)
@@ -53,7 +56,16 @@ internal static class BatteryCommandCommand
             }
 
             var ramp = Ramp(parse.GetValue(rampTarget), parse.GetValue(rampWindow));
-            return connection.RunAsync(parse, ct, controller => RunAsync(controller, battery, seconds is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(json), ct), ramp);
+            var (host, port) = connection.Endpoint(parse);
+            using var target = await route.ResolveAsync(parse, host, port, ct);
+            if (target is not null)
+            {
+                return ramp is null
+                    ? await ThroughServer.SendAsync(target, battery, seconds is { } r ? TimeSpan.FromSeconds(r) : null, parse.GetValue(json), ct)
+                    : throw new UsageException("a SoC ramp runs inside the CLI, not the server; add --direct to run it here");
+            }
+
+            return await connection.RunAsync(parse, ct, controller => RunAsync(controller, battery, seconds is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(json), ct), ramp);
         });
         return command;
     }

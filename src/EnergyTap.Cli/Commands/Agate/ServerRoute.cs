@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Net;
+using EnergyTap.Cli.Infrastructure;
+using EnergyTap.Server.Api;
+using EnergyTap.Server.Configuration;
+
+namespace EnergyTap.Cli.Commands.Agate;
+
+/// <summary>A battery on a running EnergyTap server: commands go to its supervisor instead of to the aGate.</summary>
+internal sealed record ServerTarget(ControlClient Client, string Site, string Device, TimeSpan MaxDuration) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
+}
+
+/// <summary>
+/// Decides where a battery command goes. When `energytap serve` commands this aGate, a second writer would
+/// fight its supervisor, so the command goes through the server's API; otherwise straight to the aGate.
+/// </summary>
+internal sealed class ServerRoute
+{
+    /// <summary>The same variable that overrides server.controlToken in the configuration.</summary>
+    public const string TokenVariable = "ENERGYTAP_Server__ControlToken";
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Option<string?> config = ConfigCommands.ConfigOption();
+    private readonly Option<string?> server = new("--server")
+    {
+        Description = "Send the command through the EnergyTap server at this URL (e.g. http://127.0.0.1:8080/). Without it, a server is used "
+            + "when the configuration lists this aGate (--host/--port) and its server.listen answers. Token: server.controlToken or $" + TokenVariable + ".",
+    };
+    private readonly Option<string?> battery = new("--battery") { Description = "SITE/DEVICE of the battery on the server, when it commands more than one." };
+    private readonly Option<bool> direct = new("--direct")
+    {
+        Description = "Talk Modbus to the aGate even if a server commands it (its supervisor will not know about this command).",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { config, server, battery, direct })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The server battery to command, or null to talk to the aGate directly.</summary>
+    public async Task<ServerTarget?> ResolveAsync(ParseResult parse, string? host, int port, CancellationToken cancellationToken)
+    {
+        var url = parse.GetValue(server);
+        if (parse.GetValue(direct))
+        {
+            return url is null ? null : throw new UsageException("--direct and --server contradict each other; choose one");
+        }
+
+        var settings = LoadConfig(parse.GetValue(config));
+        var configured = settings?.Sites
+            .SelectMany(s => s.Agates.Where(a => string.Equals(a.Host, host, StringComparison.OrdinalIgnoreCase) && a.Port == port).Select(a => $"{s.Id}/{a.Id}"))
+            .FirstOrDefault();
+        var token = settings?.Server.ControlToken ?? Environment.GetEnvironmentVariable(TokenVariable);
+
+        if (url is not null)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"--server must be an http:// or https:// URL such as http://127.0.0.1:8080/ (got '{url}')");
+            }
+
+            var client = new ControlClient(WithSlash(parsed), token, RequestTimeout);
+            return await TargetAsync(client, parse.GetValue(battery) ?? configured, cancellationToken);
+        }
+
+        if (configured is null)
+        {
+            return null;
+        }
+
+        var listen = ListenUrl(settings!.Server.Listen);
+        var probe = new ControlClient(listen, token, ProbeTimeout);
+        try
+        {
+            await probe.GetStateAsync(cancellationToken);
+        }
+        catch (ControlClientException ex) when (ex.Status is null)
+        {
+            probe.Dispose();
+            Console.Error.WriteLine($"energytap: note: the configuration lists this aGate as {configured}, but no EnergyTap server answered at {listen}; talking to the aGate directly");
+            return null;
+        }
+
+        probe.Dispose();
+        return await TargetAsync(new ControlClient(listen, token, RequestTimeout), configured, cancellationToken);
+    }
+
+    private static async Task<ServerTarget> TargetAsync(ControlClient client, string? wanted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await client.GetStateAsync(cancellationToken);
+            var key = wanted ?? (state.Batteries.Count == 1
+                ? state.Batteries[0]
+                : throw new UsageException(state.Batteries.Count == 0
+                    ? $"the EnergyTap server at {client.Server} commands no battery"
+                    : $"the EnergyTap server at {client.Server} commands {string.Join(", ", state.Batteries)}; choose one with --battery SITE/DEVICE"));
+            if (!state.Batteries.Contains(key, StringComparer.Ordinal))
+            {
+                throw new UsageException($"the EnergyTap server at {client.Server} does not command {key} (it has: {(state.Batteries.Count == 0 ? "none" : string.Join(", ", state.Batteries))})");
+            }
+
+            if (!state.Enabled)
+            {
+                throw new UsageException($"battery control is disabled on the EnergyTap server at {client.Server}: set server.controlToken in its configuration");
+            }
+
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            return new ServerTarget(client, key[..slash], key[(slash + 1)..], TimeSpan.FromSeconds(state.MaxDurationSeconds));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An explicit --config must exist; the default file is used only when present.</summary>
+    private static EnergyTapConfig? LoadConfig(string? path) =>
+        path is not null || File.Exists(ConfigFile.DefaultPath) ? ConfigFile.Load(path) : null;
+
+    /// <summary>A server listening on every address is reached on loopback.</summary>
+    private static Uri ListenUrl(string listen)
+    {
+        var endpoint = IPEndPoint.Parse(listen);
+        var address = endpoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
+            : endpoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+            : endpoint.Address;
+        return new UriBuilder(Uri.UriSchemeHttp, address.ToString(), endpoint.Port, "/").Uri;
+    }
+
+    private static Uri WithSlash(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EnergyTap.Server.Control;
+
+namespace EnergyTap.Server.Api;
+
+/// <summary>What GET /api/control reports: which batteries the server commands and what is running now.</summary>
+public sealed record ControlState(bool Enabled, IReadOnlyList<string> Batteries, double MaxDurationSeconds, IReadOnlyList<RemoteCommand> Active);
+
+/// <summary>A command as the server's supervisor holds it.</summary>
+public sealed record RemoteCommand(
+    string Id, string Site, string Device, BatteryCommandKind Kind, double Watts,
+    DateTimeOffset IssuedAt, DateTimeOffset Deadline, double RemainingSeconds, string Actor);
+
+public sealed record RemoteRelease(bool Released, bool HadCommand);
+
+/// <summary>The server could not be reached, or it refused or failed the request; the message is one line for a person.</summary>
+public sealed class ControlClientException(string message, HttpStatusCode? status = null) : Exception(message)
+{
+    public HttpStatusCode? Status { get; } = status;
+}
+
+/// <summary>
+/// Sends battery commands to a running EnergyTap server, so its supervisor stays the only writer to the
+/// battery and its revert deadline holds after this process exits.
+/// </summary>
+public sealed class ControlClient : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly HttpClient _http;
+
+    public ControlClient(Uri server, string? token, TimeSpan timeout)
+    {
+        _http = new HttpClient { BaseAddress = server, Timeout = timeout };
+        if (!string.IsNullOrEmpty(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public Uri Server => _http.BaseAddress!;
+
+    public Task<ControlState> GetStateAsync(CancellationToken cancellationToken) =>
+        SendAsync<ControlState>(new HttpRequestMessage(HttpMethod.Get, "api/control"), cancellationToken);
+
+    public Task<RemoteCommand> IssueAsync(string site, string device, BatteryCommandKind kind, double watts, TimeSpan duration, CancellationToken cancellationToken) =>
+        SendAsync<RemoteCommand>(new HttpRequestMessage(HttpMethod.Post, Path(site, device))
+        {
+            Content = JsonContent.Create(new ControlRequest(kind, watts, (int)Math.Ceiling(duration.TotalSeconds)), options: Json),
+        }, cancellationToken);
+
+    public Task<RemoteRelease> ReleaseAsync(string site, string device, CancellationToken cancellationToken) =>
+        SendAsync<RemoteRelease>(new HttpRequestMessage(HttpMethod.Delete, Path(site, device)), cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Path(string site, string device) => $"api/control/{Uri.EscapeDataString(site)}/{Uri.EscapeDataString(device)}";
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var _ = request;
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ControlClientException($"no EnergyTap server answered at {Server}: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ControlClientException($"the EnergyTap server at {Server} did not answer within {_http.Timeout.TotalSeconds:0} s");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ControlClientException($"the EnergyTap server at {Server} said: {await ProblemAsync(response, cancellationToken)}", response.StatusCode);
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+                    ?? throw new ControlClientException($"the EnergyTap server at {Server} sent an empty answer");
+            }
+            catch (JsonException ex)
+            {
+                throw new ControlClientException($"{Server} does not look like an EnergyTap server ({ex.Message})");
+            }
+        }
+    }
+
+    /// <summary>The API answers errors as RFC 7807 problem details; anything else is reported by its status.</summary>
+    private static async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty("detail", out var detail)
+                && detail.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+            // not a problem document; fall through to the status line
+        }
+
+        return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+    }
+}

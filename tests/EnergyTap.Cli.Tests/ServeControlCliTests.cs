@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EnergyTap.Simulators.Agate;
+using Microsoft.Data.Sqlite;
+
+namespace EnergyTap.Cli.Tests;
+
+/// <summary>
+/// `energytap agate charge|stop` while `energytap serve` commands the same aGate: the command goes through the
+/// server's supervisor, and a server killed with SIGKILL mid-command still releases it after a restart.
+/// </summary>
+public sealed class ServeControlCliTests : IAsyncLifetime
+{
+    private const string Token = "serve-control-test-token";
+    private readonly string directory = Directory.CreateTempSubdirectory("energytap-serve-control-").FullName;
+    private AgateSimulator simulator = null!;
+
+    private string ConfigPath => Path.Combine(directory, "energytap.json");
+
+    private string DatabasePath => Path.Combine(directory, "energytap.db");
+
+    private string AgatePort => simulator.Endpoint.Port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>No token, no configuration in the user's home: each test says exactly what the CLI may use.</summary>
+    private Dictionary<string, string?> Environment(string? token = Token) => new()
+    {
+        ["ENERGYTAP_CONFIG"] = Path.Combine(directory, "no-default-config.json"),
+        ["ENERGYTAP_STATE_DIR"] = directory,
+        ["ENERGYTAP_Server__ControlToken"] = token,
+    };
+
+    public async Task InitializeAsync()
+    {
+        simulator = new AgateSimulator(new AgateSimulatorOptions { Port = 0 });
+        await simulator.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await simulator.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task WriteConfigAsync(int listenPort) => await File.WriteAllTextAsync(ConfigPath, $$"""
+        {
+          "server": { "listen": "127.0.0.1:{{listenPort}}", "controlToken": "{{Token}}", "maxCommandMinutes": 30 },
+          "storage": { "provider": "sqlite", "path": "{{DatabasePath}}" },
+          "sites": [ { "id": "home", "agates": [ { "id": "agate", "host": "127.0.0.1", "port": {{AgatePort}}, "pollSeconds": 5 } ] } ]
+        }
+        """);
+
+    private async Task<(EnergyTapChild Serve, Uri Url)> StartServeAsync()
+    {
+        var serve = EnergyTapChild.Start(["serve", "--config", ConfigPath]);
+        return (serve, await serve.WaitForUrlAsync("dashboard"));
+    }
+
+    private Task<CliProcess.Result> Cli(string? token, params string[] args) => CliProcess.RunAsync(Environment(token), TimeSpan.FromSeconds(60), args);
+
+    [Fact]
+    public async Task Charge_and_stop_go_through_the_server_named_by_url()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+
+        var charge = await Cli(Token, "agate", "charge", "2000", "--server", url.ToString(), "--revert", "600", "--json");
+        Assert.True(charge.ExitCode == 0, charge.StdErr);
+        using (var json = JsonDocument.Parse(charge.StdOut))
+        {
+            Assert.Equal("home", json.RootElement.GetProperty("site").GetString());
+            Assert.Equal("charge", json.RootElement.GetProperty("kind").GetString());
+            Assert.InRange(json.RootElement.GetProperty("remainingSeconds").GetDouble(), 590, 600);
+        }
+
+        Assert.Equal(-2000, simulator.CommandWatts);     // the server's supervisor wrote it (aGate sign convention)
+        var active = Assert.Single((await ControlStateAsync(url)).GetProperty("active").EnumerateArray());
+        Assert.StartsWith("api:", active.GetProperty("actor").GetString(), StringComparison.Ordinal);
+
+        var stop = await Cli(Token, "agate", "stop", "--server", url.ToString());
+        Assert.True(stop.ExitCode == 0, stop.StdErr);
+        Assert.Contains("Released the command on home/agate through the EnergyTap server", stop.StdOut, StringComparison.Ordinal);
+        Assert.Null(simulator.CommandWatts);
+        Assert.Empty((await ControlStateAsync(url)).GetProperty("active").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_wrong_token_or_an_excessive_power_writes_nothing()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+
+        var wrongToken = await Cli("not-the-token", "agate", "charge", "2000", "--server", url.ToString(), "--revert", "60");
+        Assert.Equal(1, wrongToken.ExitCode);
+        Assert.Contains("a valid bearer token is required", wrongToken.StdErr, StringComparison.Ordinal);
+
+        var tooMuch = await Cli(Token, "agate", "discharge", "90000", "--server", url.ToString(), "--revert", "60");
+        Assert.Equal(1, tooMuch.ExitCode);
+        Assert.Single(tooMuch.StdErr.Trim().Split('\n'));
+        Assert.Contains("energytap: error: the EnergyTap server at", tooMuch.StdErr, StringComparison.Ordinal);
+
+        var ramp = await Cli(Token, "agate", "charge", "2000", "--server", url.ToString(), "--ramp-target", "90", "--ramp-window", "5");
+        Assert.Equal(2, ramp.ExitCode);
+        Assert.Contains("add --direct", ramp.StdErr, StringComparison.Ordinal);
+
+        Assert.Null(simulator.CommandWatts);
+    }
+
+    [Fact]
+    public async Task The_configuration_routes_a_command_for_its_agate_through_a_running_server_and_falls_back_when_none_runs()
+    {
+        await WriteConfigAsync(LoopbackPort.Free());
+        var target = new[] { "--host", "127.0.0.1", "--port", AgatePort, "--config", ConfigPath };
+
+        // No server running: the command goes straight to the aGate, saying why.
+        var direct = await Cli(null, ["agate", "idle", .. target]);
+        Assert.True(direct.ExitCode == 0, direct.StdErr);
+        Assert.Contains("no EnergyTap server answered", direct.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, simulator.CommandWatts);
+        Assert.Equal(0, (await Cli(null, ["agate", "stop", .. target])).ExitCode);
+        Assert.Null(simulator.CommandWatts);
+
+        var (serve, _) = await StartServeAsync();
+        await using var __ = serve;
+        var routed = await Cli(null, ["agate", "discharge", "1500", "--revert", "300", .. target]);     // token from the configuration
+        Assert.True(routed.ExitCode == 0, routed.StdErr);
+        Assert.Contains("through the EnergyTap server", routed.StdOut, StringComparison.Ordinal);
+        Assert.Equal(1500, simulator.CommandWatts);
+    }
+
+    [Fact]
+    public async Task A_server_killed_during_a_timed_command_keeps_it_until_the_deadline_and_releases_it_after()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        var charge = await Cli(Token, "agate", "charge", "2500", "--server", url.ToString(), "--revert", "900");
+        Assert.True(charge.ExitCode == 0, charge.StdErr);
+        await serve.KillAsync();     // SIGKILL: no clean stop, no release
+        await serve.DisposeAsync();
+        Assert.Equal(-2500, simulator.CommandWatts);
+
+        // Restarted before the deadline: the command is still the server's, with the same deadline.
+        var deadline = OpenDeadline();
+        (serve, url) = await StartServeAsync();
+        var carried = Assert.Single((await ControlStateAsync(url)).GetProperty("active").EnumerateArray());
+        Assert.Equal(deadline, carried.GetProperty("deadline").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(-2500, simulator.CommandWatts);
+        await serve.KillAsync();
+        await serve.DisposeAsync();
+
+        // The deadline passes while no server runs (moved into the past instead of waiting 15 minutes)...
+        MoveOpenDeadline(DateTimeOffset.UtcNow.AddSeconds(-5));
+        // ...and the next start releases it before serving anything.
+        (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+        Assert.Null(simulator.CommandWatts);
+        Assert.Empty((await ControlStateAsync(url)).GetProperty("active").EnumerateArray());
+        Assert.Equal(0, OpenCommands());
+    }
+
+    private static async Task<JsonElement> ControlStateAsync(Uri url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return await http.GetFromJsonAsync<JsonElement>(new Uri(url, "api/control"));
+    }
+
+    private long OpenDeadline() => (long)Scalar("SELECT revert_deadline FROM control_commands WHERE released_at IS NULL")!;
+
+    private long OpenCommands() => (long)Scalar("SELECT COUNT(*) FROM control_commands WHERE released_at IS NULL")!;
+
+    private void MoveOpenDeadline(DateTimeOffset deadline) =>
+        Scalar($"UPDATE control_commands SET revert_deadline = {deadline.ToUnixTimeMilliseconds()} WHERE released_at IS NULL");
+
+    private object? Scalar(string sql)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
