@@ -36,7 +36,7 @@ public sealed class CloudFaultTests
         var start = site.Clock.GetUtcNow();
         site.Cloud.Outage = CloudOutage.ServerError;
 
-        await site.RunAsync(TimeSpan.FromMinutes(5));
+        await site.RunAsync(TimeSpan.FromMinutes(5), CloudId); // its polls sit in retry delays on the clock
         var end = site.Clock.GetUtcNow();
         var cloud = Cloud(site);
         Assert.False(cloud.Up);
@@ -44,6 +44,9 @@ public sealed class CloudFaultTests
         site.AssertReadingsMissing(CloudId);
         var health = PollerIn(await site.HealthApiAsync(), CloudId, "stats");
         Assert.False(health.GetProperty("up").GetBoolean());
+        Assert.Equal(0, await site.MetricAsync($"energytap_reading_up{{site=\"{SiteId}\",device=\"{CloudId}\",quantity=\"solar_power\"}}"));
+        Assert.Equal(1, await site.MetricAsync($"energytap_reading_up{{site=\"{SiteId}\",device=\"{AgateId}\",quantity=\"solar_power\"}}"));
+        Assert.True(await site.MetricAsync($"energytap_device_poll_errors_total{{site=\"{SiteId}\",device=\"{CloudId}\"}}") >= 3);
 
         // Polled every 30 s with up to 3 retries, 5 minutes would be 40 requests; the backoff keeps it far lower.
         var requests = site.Cloud.RequestCount("outage");
@@ -52,7 +55,7 @@ public sealed class CloudFaultTests
         site.AssertOthersKeptServing(CloudId, start, end);
 
         site.Cloud.Outage = CloudOutage.None;
-        await site.RunUntilAsync(() => Cloud(site).Up, TimeSpan.FromMinutes(15), "the cloud to be read again");
+        await site.RunUntilAsync(() => Cloud(site).Up, TimeSpan.FromMinutes(15), "the cloud to be read again", hanging: CloudId);
         var solar = site.Latest(CloudId, "solar_power")!;
         Assert.Equal(ReadingQuality.Fresh, solar.Quality);
         site.AssertNoOverlapAndNoErrors();

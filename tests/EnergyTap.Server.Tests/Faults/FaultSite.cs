@@ -178,6 +178,22 @@ internal sealed class FaultSite : IAsyncDisposable
     /// <summary>GET /api/health as a user (or the dashboard) sees it.</summary>
     public async Task<JsonElement> HealthApiAsync() => await Api.GetFromJsonAsync<JsonElement>("api/health");
 
+    /// <summary>Stored history of one series (GET /api/history), once the writer has flushed what it holds.</summary>
+    public async Task<IReadOnlyList<JsonElement>> HistoryApiAsync(string device, string quantity, DateTimeOffset from, DateTimeOffset to)
+    {
+        await RunAsync(TimeSpan.FromSeconds(10)); // past the writer's flush interval
+        var query = $"api/history?site={SiteId}&device={device}&quantity={quantity}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+        return [.. (await Api.GetFromJsonAsync<JsonElement>(query)).EnumerateArray()];
+    }
+
+    /// <summary>The value of one sample in /metrics, e.g. <c>energytap_reading_up{site="home",device="pvs",quantity="solar_power"}</c>.</summary>
+    public async Task<double?> MetricAsync(string series)
+    {
+        var text = await Api.GetStringAsync("metrics");
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The health entry of one poller from /api/health.</summary>
     public static JsonElement PollerIn(JsonElement health, string device, string dataClass) =>
         health.GetProperty("pollers").EnumerateArray().Single(p =>

@@ -103,6 +103,13 @@ public sealed class PvsFaultTests
         site.AssertReadingsMissing(PvsId);
         site.AssertOthersKeptServing(PvsId, start, offline);
 
+        // The store has the gap as a gap (null values), and the aGate's readings kept flowing into it.
+        var pvsHistory = await site.HistoryApiAsync(PvsId, "solar_power", start, offline);
+        Assert.Contains(pvsHistory, p => p.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Null);
+        var agateHistory = await site.HistoryApiAsync(AgateId, "battery_soc", start, offline);
+        Assert.True(agateHistory.Count(p => p.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Number) >= (offline - start) / TimeSpan.FromSeconds(6),
+            $"{agateHistory.Count} aGate readings stored while the PVS was off");
+
         await site.PowerOnPvsAsync(PvsFirmware.Legacy, uptime: TimeSpan.FromSeconds(90));
         await site.RunUntilAsync(() => Poller(site, DeviceList).Up, TimeSpan.FromMinutes(31), "the rebooted PVS to be read again");
         var uptime = site.Latest(PvsId, "supervisor_uptime")!;
