@@ -9,6 +9,7 @@ using EnergyTap.Simulators.Agate;
 using EnergyTap.Simulators.Cloud;
 using EnergyTap.Simulators.Pvs;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace EnergyTap.Server.Tests.Faults;
 
@@ -85,6 +86,10 @@ internal sealed class FaultSite : IAsyncDisposable
 
     public Reading? Latest(string device, string quantity) => Service.Runtime.Latest.Get(SiteId, device, quantity);
 
+    /// <summary>True once every poller of the device is up again and its readings (delivered asynchronously) are fresh.</summary>
+    public bool Recovered(string device, string quantity) =>
+        HealthOf(device).All(h => h.Up) && Latest(device, quantity)?.Quality == ReadingQuality.Fresh;
+
     /// <summary>
     /// Moves the clock forward a second at a time. After each second, waits (briefly, in real time) until every
     /// poll that fell due has finished, except on the devices named in <paramref name="hanging"/>, whose polls
@@ -154,12 +159,23 @@ internal sealed class FaultSite : IAsyncDisposable
         }
     }
 
-    /// <summary>Every reading the device's pollers produced (its inverters' too) is now "missing" (null value), not frozen.</summary>
-    public void AssertReadingsMissing(string device)
+    /// <summary>
+    /// Every reading the device's pollers produced (its inverters' too) is now "missing" (null value), not frozen.
+    /// The hub delivers readings asynchronously, so this waits briefly for the failed poll's batch to arrive.
+    /// </summary>
+    public async Task AssertReadingsMissingAsync(string device)
     {
-        var readings = Service.Runtime.Latest.Snapshot(SiteId)
+        IReadOnlyList<Reading> Readings() => Service.Runtime.Latest.Snapshot(SiteId)
             .Where(r => r.Device == device || r.Device.StartsWith(device + "-", StringComparison.Ordinal))
             .ToList();
+
+        var deadline = Environment.TickCount64 + 5000;
+        while (Readings().Any(r => r.Quality != ReadingQuality.Missing) && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var readings = Readings();
         Assert.NotEmpty(readings);
         Assert.All(readings, r =>
         {
@@ -211,6 +227,15 @@ internal sealed class FaultSite : IAsyncDisposable
 
     public static string Describe(PollerHealth h) =>
         $"{h.Device}/{h.DataClass} up={h.Up} failures={h.ConsecutiveFailures} next={h.NextPoll:HH:mm:ss} error={h.LastError}";
+
+    /// <summary>Writes what a user would have read in the logs (warnings and worse) to the test output.</summary>
+    public void WriteLogTo(ITestOutputHelper output)
+    {
+        foreach (var line in Logs.Entries.Where(e => e.Level >= LogLevel.Warning))
+        {
+            output.WriteLine($"{line.Level}: {line.Category}: {line.Message}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using EnergyTap.Server.Readings;
 using EnergyTap.Simulators.Pvs;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 using static EnergyTap.Server.Tests.Faults.FaultSite;
 
 namespace EnergyTap.Server.Tests.Faults;
@@ -9,7 +10,7 @@ namespace EnergyTap.Server.Tests.Faults;
 /// A PVS that hangs, answers 503 for minutes, reboots or changes firmware generation, while the aGate and the
 /// cloud of the same site keep being served; afterwards the PVS comes back on its own, without a restart.
 /// </summary>
-public sealed class PvsFaultTests
+public sealed class PvsFaultTests(ITestOutputHelper output)
 {
     private const string DeviceList = "devicelist";
     private const string LiveData = "livedata";
@@ -30,7 +31,7 @@ public sealed class PvsFaultTests
 
         // After the request timeout (on the service clock) the poll fails and the readings become missing.
         await site.RunUntilAsync(() => Poller(site, DeviceList).ConsecutiveFailures >= 1, TimeSpan.FromMinutes(5), "the hung poll to fail", hanging: PvsId);
-        site.AssertReadingsMissing(PvsId);
+        await site.AssertReadingsMissingAsync(PvsId);
         var health = await site.HealthApiAsync();
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         var pvs = PollerIn(health, PvsId, DeviceList);
@@ -43,16 +44,18 @@ public sealed class PvsFaultTests
         Assert.True(third.NextPoll - third.LastAttempt >= TimeSpan.FromMinutes(8),
             $"after 3 failures the next DeviceList should wait at least 4 intervals, waits {third.NextPoll - third.LastAttempt}");
         var hangEnded = site.Clock.GetUtcNow();
+        output.WriteLine($"{site.Pvs.Requests.Total - requestsBefore} requests reached the hanging PVS in {hangEnded - start}");
         Assert.True(site.Pvs.Requests.Total - requestsBefore <= 4, $"{site.Pvs.Requests.Total - requestsBefore} requests reached the hanging PVS");
         Assert.Equal(1, site.Pvs.Requests.MaxConcurrent);
         site.AssertOthersKeptServing(PvsId, start, hangEnded);
 
         site.Pvs.Hanging = false;
-        await site.RunUntilAsync(() => Poller(site, DeviceList).Up, TimeSpan.FromMinutes(31), "the PVS to be read again");
+        await site.RunUntilAsync(() => site.Recovered(PvsId, "solar_power"), TimeSpan.FromMinutes(31), "the PVS to be read again");
         var after = site.Latest(PvsId, "solar_power")!;
         Assert.Equal(ReadingQuality.Fresh, after.Quality);
         Assert.True(after.Time > hangEnded);
         Assert.True(PollerIn(await site.HealthApiAsync(), PvsId, DeviceList).GetProperty("up").GetBoolean());
+        site.WriteLogTo(output);
         site.AssertNoOverlapAndNoErrors();
     }
 
@@ -71,6 +74,7 @@ public sealed class PvsFaultTests
         var stormEnded = site.Clock.GetUtcNow();
         var duringStorm = site.Pvs.Requests.Total - requestsBefore;
 
+        output.WriteLine($"{duringStorm} requests during {StormLength.TotalMinutes} minutes of 503; healthy polling: {normalRate} in the first minute");
         Assert.True(duringStorm <= 10,
             $"{duringStorm} requests in {StormLength.TotalMinutes} minutes of 503 (healthy polling sends about {normalRate} a minute)");
         Assert.Equal(1, site.Pvs.Requests.MaxConcurrent);
@@ -78,14 +82,15 @@ public sealed class PvsFaultTests
         Assert.False(live.Up);
         Assert.Contains("backing off", live.LastError, StringComparison.Ordinal);
         Assert.True(live.NextPoll - live.LastAttempt > TimeSpan.FromSeconds(60), "livedata backs off far beyond its 10 s interval");
-        site.AssertReadingsMissing(PvsId);
+        await site.AssertReadingsMissingAsync(PvsId);
         site.AssertOthersKeptServing(PvsId, start, stormEnded);
 
         // The PVS came back restarted: sessions gone, uptime low. The client logs in again by itself.
-        await site.RunUntilAsync(() => site.HealthOf(PvsId).All(h => h.Up) && site.Latest(PvsId, "supervisor_uptime")?.Value < uptimeBefore,
+        await site.RunUntilAsync(() => site.Recovered(PvsId, "solar_power") && site.Latest(PvsId, "supervisor_uptime")?.Value < uptimeBefore,
             TimeSpan.FromMinutes(31), "the restarted PVS to be read again");
         Assert.Equal(ReadingQuality.Fresh, site.Latest(PvsId, "solar_power")!.Quality);
         Assert.Contains(site.Logs.At(LogLevel.Warning), l => l.Contains("PVS restarted", StringComparison.Ordinal));
+        site.WriteLogTo(output);
         site.AssertNoOverlapAndNoErrors();
     }
 
@@ -100,7 +105,7 @@ public sealed class PvsFaultTests
         await site.RunUntilAsync(() => Poller(site, DeviceList).ConsecutiveFailures >= 2, TimeSpan.FromMinutes(15), "polls of the PVS to fail");
         var offline = site.Clock.GetUtcNow();
         Assert.Contains("cannot reach the PVS", Poller(site, DeviceList).LastError, StringComparison.Ordinal);
-        site.AssertReadingsMissing(PvsId);
+        await site.AssertReadingsMissingAsync(PvsId);
         site.AssertOthersKeptServing(PvsId, start, offline);
 
         // The store has the gap as a gap (null values), and the aGate's readings kept flowing into it.
@@ -111,11 +116,12 @@ public sealed class PvsFaultTests
             $"{agateHistory.Count} aGate readings stored while the PVS was off");
 
         await site.PowerOnPvsAsync(PvsFirmware.Legacy, uptime: TimeSpan.FromSeconds(90));
-        await site.RunUntilAsync(() => Poller(site, DeviceList).Up, TimeSpan.FromMinutes(31), "the rebooted PVS to be read again");
+        await site.RunUntilAsync(() => site.Recovered(PvsId, "supervisor_uptime"), TimeSpan.FromMinutes(31), "the rebooted PVS to be read again");
         var uptime = site.Latest(PvsId, "supervisor_uptime")!;
         Assert.Equal(ReadingQuality.Fresh, uptime.Quality);
         Assert.True(uptime.Value < uptimeBefore, $"uptime {uptime.Value} s should restart below {uptimeBefore} s");
         Assert.Equal(ReadingQuality.Fresh, site.Latest(PvsId, "solar_power")!.Quality);
+        site.WriteLogTo(output);
         site.AssertNoOverlapAndNoErrors();
     }
 
@@ -130,7 +136,7 @@ public sealed class PvsFaultTests
         await site.PowerOnPvsAsync(PvsFirmware.Varserver, uptime: TimeSpan.FromSeconds(120));
         var updated = site.Clock.GetUtcNow();
 
-        await site.RunUntilAsync(() => site.HealthOf(PvsId).All(h => h.Up && h.LastSuccess > updated) && site.Pvs.Requests[PvsRequestCounters.VarsCache] > 0,
+        await site.RunUntilAsync(() => site.Recovered(PvsId, "solar_power") && site.HealthOf(PvsId).All(h => h.LastSuccess > updated) && site.Pvs.Requests[PvsRequestCounters.VarsCache] > 0,
             TimeSpan.FromMinutes(31), "the PVS to be read through the LocalAPI");
         Assert.True(site.Pvs.Requests[PvsRequestCounters.Login] >= 1, "the client logged in to the LocalAPI");
         Assert.True(site.Pvs.Requests[PvsRequestCounters.DeviceListCommand] <= 2,
@@ -138,6 +144,7 @@ public sealed class PvsFaultTests
         var solar = site.Latest(PvsId, "solar_power")!;
         Assert.Equal(ReadingQuality.Fresh, solar.Quality);
         Assert.True(solar.Time > updated);
+        site.WriteLogTo(output);
         site.AssertNoOverlapAndNoErrors();
     }
 
