@@ -14,7 +14,7 @@ using Xunit.Abstractions;
 namespace EnergyTap.Server.Tests.Faults;
 
 /// <summary>
-/// One site as `energytap serve` runs it: a PVS, an aGate (behind a <see cref="FaultRelay"/>) and the FranklinWH
+/// One site as `energytap serve` runs it: a PVS, an aGate (behind a <see cref="TcpRelay"/>) and the FranklinWH
 /// cloud, all real simulators on loopback, composed by <see cref="ServiceComposer"/> from an <see cref="EnergyTapConfig"/>
 /// into a running <see cref="EnergyTapService"/>. Service and simulators share one manual clock, which
 /// <see cref="RunAsync"/> moves a second at a time, letting every due poll finish before the next second.
@@ -52,7 +52,7 @@ internal sealed class FaultSite : IAsyncDisposable
 
     public AgateSimulator Agate { get; }
 
-    public FaultRelay AgateLink { get; private set; } = null!;
+    public TcpRelay AgateLink { get; private set; } = null!;
 
     public CloudSimulator Cloud { get; }
 
@@ -273,7 +273,7 @@ internal sealed class FaultSite : IAsyncDisposable
     {
         await Pvs.StartAsync();
         var agate = await Agate.StartAsync();
-        AgateLink = new FaultRelay(agate.Port);
+        AgateLink = new TcpRelay(agate.Port);
         var cloud = await Cloud.StartAsync();
 
         var config = new EnergyTapConfig
