@@ -61,7 +61,7 @@ public static class VarserverTelemetry
     {
         try
         {
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message));
+            using var document = PvsJson.Parse(message.ToArray(), "telemetry");
             var root = document.RootElement;
             if (PvsJson.String(root, "notification") != "power" || !root.TryGetProperty("params", out var parameters))
             {
@@ -70,7 +70,7 @@ public static class VarserverTelemetry
 
             return LiveDataParser.FromVariables(PvsJson.Fields(parameters), PvsLiveDataSource.Telemetry);
         }
-        catch (JsonException)
+        catch (PvsProtocolException)
         {
             return null;
         }
