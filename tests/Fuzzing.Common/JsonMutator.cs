@@ -62,6 +62,24 @@ internal sealed class JsonMutator
     /// <summary>The mutated document as text (invalid UTF-8 from byte mutations becomes U+FFFD).</summary>
     public string Mutate(string seed) => Encoding.UTF8.GetString(MutateToUtf8(seed));
 
+    /// <summary>
+    /// Feeds <paramref name="cases"/> mutations of the seeds (in turn) to <paramref name="accepts"/> and checks the mix:
+    /// mutations that all fail test only the parser's first check, and ones that all pass test nothing.
+    /// </summary>
+    public void Run<T>(IReadOnlyList<string> seeds, Func<string, T> mutate, int cases, double minimumAccepted, Func<T, int, bool> accepts)
+    {
+        var accepted = 0;
+        for (var i = 0; i < cases; i++)
+        {
+            if (accepts(mutate(seeds[i % seeds.Count]), i))
+            {
+                accepted++;
+            }
+        }
+
+        Assert.InRange(accepted, (int)(cases * minimumAccepted), cases - 1);
+    }
+
     public static string[] KeysOf(IEnumerable<string> documents) =>
         [.. documents.SelectMany(d => Nodes(JsonNode.Parse(d, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })))
             .OfType<JsonObject>().SelectMany(o => o.Select(p => p.Key)).Distinct()];
