@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using EnergyTap.SunPower.Model;
 using EnergyTap.SunPower.Parsing;
 
