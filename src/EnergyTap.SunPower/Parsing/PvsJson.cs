@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace EnergyTap.SunPower.Parsing;
 
@@ -14,13 +15,52 @@ public static class PvsJson
             throw new PvsProtocolException($"{what}: the PVS sent an empty body");
         }
 
+        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new PvsProtocolException($"{what}: the PVS sent a body that is not UTF-8 text");
+        }
+
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(body, Options);
+            document = JsonDocument.Parse(body, Options);
         }
         catch (JsonException ex)
         {
             throw new PvsProtocolException($"{what}: the PVS sent invalid or truncated JSON ({ex.Message.Split('.')[0]})", ex);
+        }
+
+        // JsonDocument accepts "\ud800" (half a UTF-16 surrogate pair) but throws InvalidOperationException wherever
+        // such a string is read or such a property name compared, so a body with one is refused here, once.
+        if (body.Span.IndexOf("\\u"u8) >= 0 && !HasReadableText(document.RootElement))
+        {
+            document.Dispose();
+            throw new PvsProtocolException($"{what}: the PVS sent JSON with a broken \\u escape (half a surrogate pair)");
+        }
+
+        return document;
+    }
+
+    private static bool HasReadableText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    return element.EnumerateObject().All(property => property.Name is not null && HasReadableText(property.Value));
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(HasReadableText);
+                case JsonValueKind.String:
+                    return element.GetString() is not null;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -43,7 +83,7 @@ public static class PvsJson
             throw new PvsCommandNotSupportedException($"{what}: this PVS firmware does not know the command");
         }
 
-        throw new PvsProtocolException($"{what}: the PVS answered result \"{text}\" instead of \"succeed\"");
+        throw new PvsProtocolException($"{what}: the PVS answered result \"{OneLine(text)}\" instead of \"succeed\"");
     }
 
     public static string? String(JsonElement obj, string name) =>
@@ -69,5 +109,13 @@ public static class PvsJson
         }
 
         return fields;
+    }
+
+    /// <summary>Device text quoted in a message: control characters would break the one-line message, and length is capped.</summary>
+    private static string OneLine(string? text)
+    {
+        const int MaxLength = 80;
+        var line = string.Concat((text ?? "").Select(c => char.IsControl(c) ? ' ' : c));
+        return line.Length <= MaxLength ? line : line[..MaxLength] + "…";
     }
 }

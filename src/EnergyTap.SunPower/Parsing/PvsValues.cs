@@ -11,6 +11,8 @@ namespace EnergyTap.SunPower.Parsing;
 /// </summary>
 public static class PvsValues
 {
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public static double? ParseNumber(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -74,8 +76,10 @@ public static class PvsValues
 
         if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
         {
-            // Milliseconds when the number is too large to be seconds in this century.
-            return epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
+            // Milliseconds when the number is too large to be seconds in this century; past year 9999 it is no time at all.
+            return epoch <= 100_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+                : epoch <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(epoch)
+                : null;
         }
 
         return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var iso)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using EnergyTap.SunPower.Model;
 using EnergyTap.SunPower.Parsing;
@@ -13,10 +13,12 @@ namespace EnergyTap.SunPower.Varserver;
 /// </summary>
 public static partial class VarserverDeviceMapper
 {
-    [GeneratedRegex(@"^/sys/devices/(?<type>[A-Za-z_]+)/(?<index>\d+)/(?<field>[^/]+)$")]
+    // Indexes are ASCII digits, at most nine of them, so int.Parse always succeeds (\d would also match "٣", and
+    // eleven digits overflow); a variable with any other index is not a device variable.
+    [GeneratedRegex(@"^/sys/devices/(?<type>[A-Za-z_]+)/(?<index>[0-9]{1,9})/(?<field>[^/]+)$")]
     private static partial Regex FlatVariable();
 
-    [GeneratedRegex(@"^/sys/devices/(?<index>\d+)/(?<type>[A-Za-z_]+)/data$")]
+    [GeneratedRegex(@"^/sys/devices/(?<index>[0-9]{1,9})/(?<type>[A-Za-z_]+)/data$")]
     private static partial Regex PerDeviceVariable();
 
     public static IReadOnlyList<PvsDevice> MapDevices(IReadOnlyDictionary<string, string?> variables)
@@ -97,10 +99,10 @@ public static partial class VarserverDeviceMapper
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = PvsJson.Parse(Encoding.UTF8.GetBytes(json), "device data");
             return PvsJson.Fields(document.RootElement);
         }
-        catch (JsonException)
+        catch (PvsProtocolException)
         {
             return [];
         }

@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using EnergyTap.SunPower.Model;
 using EnergyTap.SunPower.Parsing;
 
@@ -61,7 +59,7 @@ public static class VarserverTelemetry
     {
         try
         {
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(message));
+            using var document = PvsJson.Parse(message.ToArray(), "telemetry");
             var root = document.RootElement;
             if (PvsJson.String(root, "notification") != "power" || !root.TryGetProperty("params", out var parameters))
             {
@@ -70,7 +68,7 @@ public static class VarserverTelemetry
 
             return LiveDataParser.FromVariables(PvsJson.Fields(parameters), PvsLiveDataSource.Telemetry);
         }
-        catch (JsonException)
+        catch (PvsProtocolException)
         {
             return null;
         }

@@ -44,6 +44,7 @@ public sealed partial record PointPath(int ModelId, IReadOnlyList<PointPath.Segm
     public override string ToString() =>
         $"{ModelId}." + string.Join('.', Segments.Select(s => s.Index is int i ? $"{s.Name}[{i}]" : s.Name));
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>\d{1,5})\])?$")]
+    // [0-9], not \d: \d also matches other scripts' digits (U+0663, Arabic-Indic three), which int.Parse rejects.
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>[0-9]{1,5})\])?$")]
     private static partial Regex SegmentPattern();
 }

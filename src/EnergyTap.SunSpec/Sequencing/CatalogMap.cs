@@ -10,12 +10,16 @@ namespace EnergyTap.SunSpec.Sequencing;
 /// </summary>
 public static class CatalogMap
 {
+    /// <summary>Registers a catalog image has for its models: it starts at 40000, ends below 65536, and has 4 marker registers.</summary>
+    private const int ImageRegisters = 65536 - 40000 - 4;
+
     public static SunSpecMap For(Sequence sequence, ModelCatalog? catalog = null)
     {
         catalog ??= ModelCatalog.Builtin;
         var names = sequence.Steps.SelectMany(s => s.Writes.Select(w => w.Point).Concat(s.Reads.Select(r => r.Point))
             .Concat(s.WaitFor is { } w ? [w.Point] : [])).Select(PointPath.Parse).ToList();
         var builder = new SunSpecImageBuilder(catalog);
+        var budget = (long)ImageRegisters;
         foreach (var model in names.Select(p => p.ModelId).Distinct().Order())
         {
             if (catalog.Find(model) is not { } definition)
@@ -23,8 +27,10 @@ public static class CatalogMap
                 continue; // Resolving its points then says the model is missing.
             }
 
+            budget -= 2 + FixedLength(definition.Group);
             var counts = new Dictionary<string, object?>();
             var repeats = new Dictionary<string, int>();
+            var laidOut = new Dictionary<string, long>();
             foreach (var path in names.Where(p => p.ModelId == model))
             {
                 var group = definition.Group;
@@ -35,6 +41,21 @@ public static class CatalogMap
                     if (sub is null || segment.Index is not int index || index < 1)
                     {
                         break;
+                    }
+
+                    // An instance no device image could hold (Prt[99999]) is not laid out; resolving it then reports
+                    // a missing point at its line, instead of the image builder failing on the whole map.
+                    var registers = (long)index * InstanceLength(sub);
+                    var extra = registers - laidOut.GetValueOrDefault(prefix + sub.Name);
+                    if (extra > budget)
+                    {
+                        break;
+                    }
+
+                    if (extra > 0)
+                    {
+                        laidOut[prefix + sub.Name] = registers;
+                        budget -= extra;
                     }
 
                     // Counts live in the enclosing group; nested counts are rare enough to lay out once.
@@ -57,4 +78,10 @@ public static class CatalogMap
 
         return builder.Build().Map;
     }
+
+    private static int InstanceLength(GroupDefinition group) => Math.Max(1, group.FixedSize ?? group.Points.Sum(p => p.Size));
+
+    /// <summary>The registers of a model's points and of its groups that occur a fixed number of times.</summary>
+    private static int FixedLength(GroupDefinition model) =>
+        model.Points.Sum(p => p.Size) + model.Groups.Where(g => g.Count.Fixed > 0).Sum(g => g.Count.Fixed!.Value * InstanceLength(g));
 }

@@ -400,7 +400,8 @@ public static class SequenceLoader
         }
 
         // A day is the longest wait that makes sense in one step; longer is almost surely a unit mistake.
-        if (node.Scalar is decimal d && d >= 0 && d * msPerUnit <= 86_400_000m && (msPerUnit > 1 || d == decimal.Truncate(d)))
+        // Divide, not multiply: "timeout": 79228162514264337593543950335 (decimal.MaxValue) times 1000 overflows.
+        if (node.Scalar is decimal d && d >= 0 && d <= 86_400_000m / msPerUnit && (msPerUnit > 1 || d == decimal.Truncate(d)))
         {
             return TimeSpan.FromMilliseconds((double)(d * msPerUnit));
         }

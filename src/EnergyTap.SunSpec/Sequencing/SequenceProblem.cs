@@ -3,5 +3,8 @@ namespace EnergyTap.SunSpec.Sequencing;
 /// <summary>One thing wrong with a sequence file, found before anything was written.</summary>
 public sealed record SequenceProblem(SourceLocation Location, string Message)
 {
+    /// <summary>Always one line: keys and values quoted from the file may hold line breaks or other control characters.</summary>
+    public string Message { get; init; } = string.Concat(Message.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c));
+
     public override string ToString() => $"{Location}: {Message}";
 }

@@ -39,7 +39,7 @@ internal static class SourceReader
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var message = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-            throw new SequenceValidationException(source, [new SequenceProblem(new SourceLocation("$", line), $"not valid JSON: {message}")]);
+            throw new SequenceValidationException(source, [new SequenceProblem(new SourceLocation(ex.Path ?? "$", line), $"not valid JSON: {message}")]);
         }
     }
 
@@ -52,7 +52,7 @@ internal static class SourceReader
                 var obj = new SourceNode(JsonValueKind.Object, path, line);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = Text(ref reader, path, lines);
                     reader.Read();
                     obj.Members.Add(new(name, ReadValue(ref reader, Member(path, name), lines)));
                 }
@@ -67,7 +67,7 @@ internal static class SourceReader
 
                 return array;
             case JsonTokenType.String:
-                return new SourceNode(JsonValueKind.String, path, line) { Scalar = reader.GetString() };
+                return new SourceNode(JsonValueKind.String, path, line) { Scalar = Text(ref reader, path, lines) };
             case JsonTokenType.Number:
                 return new SourceNode(JsonValueKind.Number, path, line) { Scalar = Number(ref reader) };
             case JsonTokenType.True:
@@ -79,13 +79,33 @@ internal static class SourceReader
         }
     }
 
+    /// <summary>
+    /// The reader accepts "\ud800" (half a UTF-16 surrogate pair) as JSON but cannot turn it into text; that is reported
+    /// like any other JSON error, with its line, instead of escaping as InvalidOperationException.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader reader, string path, LineCounter lines)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("a string holds half a UTF-16 surrogate pair (a lone \\uD800-\\uDFFF escape)", path, lines.LineAt(reader.TokenStartIndex) - 1, null);
+        }
+    }
+
     private static object Number(ref Utf8JsonReader reader) =>
         reader.TryGetDecimal(out var exact) ? exact : reader.GetDouble();
 
     private static string Member(string path, string name) =>
         name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && name.Length > 0 && !char.IsAsciiDigit(name[0])
             ? $"{path}.{name}"
-            : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+            : $"{path}['{string.Concat(name.Select(Escape))}']";
+
+    /// <summary>Quotes and control characters in a key are escaped, so a path stays one line and unambiguous.</summary>
+    private static string Escape(char c) =>
+        c == '\'' ? "\\'" : char.IsControl(c) || c is '\u2028' or '\u2029' ? $"\\u{(int)c:x4}" : c.ToString();
 
     /// <summary>Turns byte offsets into 1-based lines, moving forward only (tokens arrive in order).</summary>
     private sealed class LineCounter(byte[] bytes)
