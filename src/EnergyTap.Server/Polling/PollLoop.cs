@@ -1,4 +1,5 @@
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.Pipeline;
 using EnergyTap.Server.Readings;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace EnergyTap.Server.Polling;
 
 /// <summary>The schedule of one poller: wait, poll with a timeout, publish, back off after failures.</summary>
-internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled)
+internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled, ISiteOwnership ownership)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _knownQuantities = new(StringComparer.Ordinal); // quantity → unit
@@ -35,6 +36,15 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
                 return;
             }
 
+            if (!ownership.Owns(poller.Device.Site))
+            {
+                // Another fleet instance polls this site: no poll, no readings, no failure; just look again next interval.
+                Update(h => h with { Owned = false, LeasedTo = ownership.OwnerOf(poller.Device.Site) });
+                wait = schedule.Interval + Jitter(schedule.Interval);
+                continue;
+            }
+
+            Update(h => h with { Owned = true, LeasedTo = null });
             var started = time.GetUtcNow();
             try
             {
