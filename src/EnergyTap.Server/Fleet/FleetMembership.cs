@@ -61,7 +61,8 @@ public sealed class FleetMembership : ISiteOwnership, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RenewNowAsync(cancellationToken);
-        _loop = Task.Run(() => RenewLoopAsync(_stop.Token), CancellationToken.None);
+        var timer = new PeriodicTimer(_options.RenewEvery, _time); // armed now, so renewals keep step with the first round
+        _loop = Task.Run(() => RenewLoopAsync(timer, _stop.Token), CancellationToken.None);
     }
 
     /// <summary>One renewal round now. Throws when the database cannot be used; the leases already held stay valid until they expire.</summary>
@@ -123,9 +124,9 @@ public sealed class FleetMembership : ISiteOwnership, IAsyncDisposable
         _roundGate.Dispose();
     }
 
-    private async Task RenewLoopAsync(CancellationToken stop)
+    private async Task RenewLoopAsync(PeriodicTimer timer, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_options.RenewEvery, _time);
+        using var owned = timer;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))

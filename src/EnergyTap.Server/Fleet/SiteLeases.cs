@@ -1,3 +1,4 @@
+using System.Globalization;
 using EnergyTap.Server.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -99,31 +100,31 @@ public sealed class SiteLeases : IAsyncDisposable
 
     /// <summary>
     /// Claims up to <paramref name="wanted"/> free or expired sites, plus any left unclaimed for a whole lease
-    /// (a safety net for instances configured with different site lists, whose shares do not add up).
+    /// (a safety net for instances configured with different site lists, whose shares do not add up). Only rows
+    /// that will be taken are locked, so a claimer that wants nothing never hides free sites from the others.
     /// </summary>
     private static async Task<IReadOnlyList<string>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string instance, string[] sites, int wanted, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var free = new List<(string Site, DateTimeOffset Since)>();
-        await using (var select = Command(connection, transaction,
-                         "SELECT site, expires_at FROM site_leases WHERE site = ANY(@sites) AND (owner IS NULL OR expires_at <= @now) " +
-                         "ORDER BY expires_at, site FOR UPDATE SKIP LOCKED", instance, sites, now, now))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        const string Free = "SELECT site FROM site_leases WHERE site = ANY(@sites) AND (owner IS NULL OR expires_at <= @now)";
+        var claim = new HashSet<string>(StringComparer.Ordinal);
+        if (wanted > 0)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                free.Add((reader.GetString(0), ReadTime(reader, 1)));
-            }
+            claim.UnionWith(await SitesAsync(connection, transaction,
+                $"{Free} ORDER BY expires_at, site LIMIT {wanted.ToString(CultureInfo.InvariantCulture)} FOR UPDATE SKIP LOCKED",
+                instance, sites, now, now, cancellationToken));
         }
 
-        var claim = free.Select((f, i) => (f.Site, Take: i < wanted || f.Since <= now - lease)).Where(f => f.Take).Select(f => f.Site).ToArray();
-        if (claim.Length > 0)
+        // Here @until is the cut-off: free since before it means nobody else wanted the site for a whole lease.
+        claim.UnionWith(await SitesAsync(connection, transaction, $"{Free} AND expires_at <= @until FOR UPDATE SKIP LOCKED",
+            instance, sites, now, now - lease, cancellationToken));
+        if (claim.Count > 0)
         {
             await ExecuteAsync(connection, transaction, "UPDATE site_leases SET owner = @me, expires_at = @until WHERE site = ANY(@sites)",
-                instance, claim, now, now + lease, cancellationToken);
+                instance, [.. claim], now, now + lease, cancellationToken);
         }
 
-        return claim;
+        return [.. claim];
     }
 
     /// <summary>How many of the sites each other live instance holds; a member holding none counts as zero.</summary>

@@ -29,6 +29,7 @@ public sealed class OwnershipAwareSchedulerTests
         await using var hub = new ReadingHub([_latest]);
         await using var scheduler = new PollScheduler([mine, theirs], hub, _time, ownership: ownership);
         scheduler.Start();
+        await Eventually.TrueAsync(() => _time.ArmedTimers == 2, "both loops past their first turn and waiting");
 
         await _time.AdvanceAsync(TimeSpan.FromSeconds(31), TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => mine.Polls == 4, "north polled at 0, 10, 20 and 30 s");
