@@ -27,4 +27,10 @@ public static class FleetDatabase
     /// <summary>What the table says: site → live owner (null when free or expired) at <paramref name="now"/>.</summary>
     public static async Task<Dictionary<string, string?>> OwnersAsync(SiteLeases leases, DateTimeOffset now) =>
         (await leases.ListAsync(default)).ToDictionary(l => l.Site, l => l.ExpiresAt > now ? l.Owner : null);
+
+    /// <summary>One line about a membership's last round, for assertion messages.</summary>
+    public static string Describe(FleetMembership m, TimeProvider time) =>
+        $"rounds {m.Status.Rounds}, last {m.Status.LastRenewal:HH:mm:ss.fff} (now {time.GetUtcNow():HH:mm:ss.fff}), error {m.Status.LastError ?? "none"}, " +
+        $"live {m.Status.LiveInstances}, owned [{string.Join(", ", m.OwnedSites)}], " +
+        $"leases [{string.Join(", ", m.Status.Leases.Select(l => $"{l.Site}={l.Owner}@{l.ExpiresAt:HH:mm:ss}"))}]";
 }

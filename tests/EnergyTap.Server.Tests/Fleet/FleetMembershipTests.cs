@@ -44,10 +44,6 @@ public sealed class FleetMembershipTests(PostgresServer server) : IAsyncLifetime
         await Eventually.UntilAsync(() => running.Select((m, i) => m.Status.Rounds > before[i]).All(done => done), "a renewal round of every instance");
     }
 
-    private string Describe(FleetMembership m) =>
-        $"rounds {m.Status.Rounds}, last {m.Status.LastRenewal:HH:mm:ss.fff} (now {_time.GetUtcNow():HH:mm:ss.fff}), error {m.Status.LastError ?? "none"}, " +
-        $"live {m.Status.LiveInstances}, owned [{string.Join(", ", m.OwnedSites)}], leases [{string.Join(", ", m.Status.Leases.Select(l => $"{l.Site}={l.Owner}@{l.ExpiresAt:HH:mm:ss}"))}]";
-
     [Fact]
     public async Task Two_instances_renewing_on_their_own_split_the_sites_and_each_site_has_one_owner()
     {
@@ -58,7 +54,7 @@ public sealed class FleetMembershipTests(PostgresServer server) : IAsyncLifetime
         await RenewalPeriodAsync(a, b);
         await RenewalPeriodAsync(a, b);
 
-        Assert.True(a.OwnedSites.Count == 3 && b.OwnedSites.Count == 3, $"a: {Describe(a)}; b: {Describe(b)}");
+        Assert.True(a.OwnedSites.Count == 3 && b.OwnedSites.Count == 3, $"a: {FleetDatabase.Describe(a, _time)}; b: {FleetDatabase.Describe(b, _time)}");
         Assert.All(_sites, site => Assert.True(a.Owns(site) ^ b.Owns(site), $"{site} must have exactly one owner"));
         Assert.All(a.OwnedSites, site => Assert.Equal("a", b.OwnerOf(site)));
         Assert.All(a.OwnedSites, site => Assert.Null(a.OwnerOf(site)));

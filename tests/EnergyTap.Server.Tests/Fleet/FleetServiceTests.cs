@@ -66,10 +66,6 @@ public sealed class FleetServiceTests(PostgresServer server) : IAsyncLifetime
             () => instances.Select((i, n) => i.Membership.Status.Rounds > before[n]).All(done => done), "a lease round of every instance");
     }
 
-    private string Describe(FleetMembership m) =>
-        $"rounds {m.Status.Rounds}, last {m.Status.LastRenewal:HH:mm:ss.fff} (now {_time.GetUtcNow():HH:mm:ss.fff}), error {m.Status.LastError ?? "none"}, " +
-        $"live {m.Status.LiveInstances}, leases [{string.Join(", ", m.Status.Leases.Select(l => $"{l.Site}={l.Owner}@{l.ExpiresAt:HH:mm:ss}"))}]";
-
     [Fact]
     public async Task Each_site_is_polled_by_exactly_one_of_two_services()
     {
@@ -116,7 +112,7 @@ public sealed class FleetServiceTests(PostgresServer server) : IAsyncLifetime
         await RenewalPeriodAsync(a, b);
         await RenewalPeriodAsync(a, b);
         var sitesOfB = b.Membership.OwnedSites;
-        Assert.True(sitesOfB.Count == 2, $"b holds {sitesOfB.Count} sites after two renewals: {Describe(b.Membership)}; a: {Describe(a.Membership)}");
+        Assert.True(sitesOfB.Count == 2, $"b holds {sitesOfB.Count} sites after two renewals: {FleetDatabase.Describe(b.Membership, _time)}; a: {FleetDatabase.Describe(a.Membership, _time)}");
 
         await b.Service.DisposeAsync();
         _running.Remove(b.Service);
