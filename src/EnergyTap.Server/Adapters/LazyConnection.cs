@@ -2,7 +2,8 @@ namespace EnergyTap.Server.Adapters;
 
 /// <summary>
 /// Connects on first use and keeps the connection; a failed attempt is forgotten so the next poll
-/// tries again. The service therefore starts even when a device is down.
+/// tries again. The service therefore starts even when a device is down. A connection that no longer
+/// fits the device (its firmware changed) can be dropped with <see cref="ResetAsync"/>.
 /// </summary>
 internal sealed class LazyConnection<T>(Func<CancellationToken, Task<T>> connect) : IAsyncDisposable
     where T : class, IAsyncDisposable
@@ -26,6 +27,27 @@ internal sealed class LazyConnection<T>(Func<CancellationToken, Task<T>> connect
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Forgets and disposes <paramref name="stale"/> if it is still the current connection; the next use connects afresh.</summary>
+    public async Task ResetAsync(T stale)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!ReferenceEquals(_value, stale))
+            {
+                return; // another caller already replaced it
+            }
+
+            _value = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await stale.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

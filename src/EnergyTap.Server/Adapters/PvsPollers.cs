@@ -8,7 +8,8 @@ namespace EnergyTap.Server.Adapters;
 /// <summary>
 /// The two data classes of a PVS, sharing one polite client (which serialises their requests):
 /// the heavy DeviceList (supervisor, meters, inverters, SunVault) and, on LocalAPI firmware, the
-/// cheap cached livedata.
+/// cheap cached livedata. A firmware update from dl_cgi to the LocalAPI is noticed (legacy commands
+/// answer 403) and the client is rebuilt, so the next poll detects the generation and logs in.
 /// </summary>
 public static class PvsPollers
 {
@@ -19,9 +20,27 @@ public static class PvsPollers
         IDevicePoller[] pollers =
         [
             new DeviceListPoller(device, connection, deviceListInterval),
-            new LiveDataPoller(device, connection, liveInterval),
+            new LiveDataPoller(device, connection, liveInterval, options.TimeProvider),
         ];
         return (pollers, connection);
+    }
+
+    /// <summary>
+    /// Runs one read on the shared client. A legacy client refused with 403 is talking to LocalAPI firmware now
+    /// (an update rebooted the PVS into it): the client is dropped so that the next poll detects the generation again.
+    /// </summary>
+    private static async Task<T> UseAsync<T>(LazyConnection<PvsClient> connection, Func<PvsClient, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var client = await connection.GetAsync(cancellationToken);
+        try
+        {
+            return await read(client, cancellationToken);
+        }
+        catch (PvsAuthenticationException ex) when (client.Generation == PvsGeneration.Legacy)
+        {
+            await connection.ResetAsync(client);
+            throw new PvsAuthenticationException($"the PVS firmware changed to the LocalAPI; detecting it again at the next poll ({ex.Message})", ex);
+        }
     }
 
     /// <summary>
@@ -38,8 +57,7 @@ public static class PvsPollers
 
         public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
         {
-            var client = await connection.GetAsync(cancellationToken);
-            var snapshot = await client.GetDevicesAsync(cancellationToken);
+            var snapshot = await UseAsync(connection, (client, ct) => client.GetDevicesAsync(ct), cancellationToken);
             var r = new ReadingBuilder(device.Site, device.Id, snapshot.FetchedAt);
             r.Add("supervisor_uptime", snapshot.Supervisor?.Uptime);
 
@@ -72,7 +90,7 @@ public static class PvsPollers
         }
     }
 
-    private sealed class LiveDataPoller(DeviceDescriptor device, LazyConnection<PvsClient> connection, TimeSpan interval) : IDevicePoller
+    private sealed class LiveDataPoller(DeviceDescriptor device, LazyConnection<PvsClient> connection, TimeSpan interval, TimeProvider time) : IDevicePoller
     {
         public DeviceDescriptor Device => device;
         public string DataClass => "livedata";
@@ -80,14 +98,14 @@ public static class PvsPollers
 
         public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
         {
-            var client = await connection.GetAsync(cancellationToken);
-            if (client.Generation != PvsGeneration.Varserver)
+            var live = await UseAsync<PvsLiveData?>(connection, async (client, ct) =>
+                client.Generation == PvsGeneration.Varserver ? await client.GetLiveDataAsync(ct) : null, cancellationToken);
+            if (live is null)
             {
                 return []; // legacy firmware has no livedata; the DeviceList poller covers it
             }
 
-            var live = await client.GetLiveDataAsync(cancellationToken);
-            var r = new ReadingBuilder(device.Site, device.Id, live.Time ?? DateTimeOffset.UtcNow);
+            var r = new ReadingBuilder(device.Site, device.Id, live.Time ?? time.GetUtcNow());
             return r.Add("solar_power", live.PvPower)
                 .Add("grid_power", live.NetPower)
                 .Add("home_load_power", live.SiteLoadPower)

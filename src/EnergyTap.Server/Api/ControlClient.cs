@@ -18,9 +18,12 @@ public sealed record RemoteCommand(
 public sealed record RemoteRelease(bool Released, bool HadCommand);
 
 /// <summary>The server could not be reached, or it refused or failed the request; the message is one line for a person.</summary>
-public sealed class ControlClientException(string message, HttpStatusCode? status = null) : Exception(message)
+public sealed class ControlClientException(string message, HttpStatusCode? status = null, bool refused = false) : Exception(message)
 {
     public HttpStatusCode? Status { get; } = status;
+
+    /// <summary>Nothing listens at the address: no server runs there (unlike a server that is slow or says no).</summary>
+    public bool Refused { get; } = refused;
 }
 
 /// <summary>
@@ -73,7 +76,7 @@ public sealed class ControlClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new ControlClientException($"no EnergyTap server answered at {Server}: {ex.Message}");
+            throw new ControlClientException($"no EnergyTap server answered at {Server}: {ex.Message}", refused: ex.HttpRequestError == HttpRequestError.ConnectionError);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

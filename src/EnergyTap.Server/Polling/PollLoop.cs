@@ -10,7 +10,8 @@ namespace EnergyTap.Server.Polling;
 internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled, ISiteOwnership ownership)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, string> _knownQuantities = new(StringComparer.Ordinal); // quantity → unit
+    // (device, quantity) → unit: one poller can feed several devices (a PVS feeds one series per inverter).
+    private readonly Dictionary<(string Device, string Quantity), string> _knownSeries = [];
     private PollerHealth _health = new(poller.Device.Site, poller.Device.Id, poller.DataClass,
         Up: false, null, null, null, 0, 0, 0, null, null);
     private Task<IReadOnlyList<Reading>>? _inFlight;
@@ -92,7 +93,7 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
     {
         foreach (var reading in readings)
         {
-            _knownQuantities[reading.Quantity] = reading.Unit;
+            _knownSeries[(reading.Device, reading.Quantity)] = reading.Unit;
         }
 
         var now = time.GetUtcNow();
@@ -129,8 +130,8 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             poller.Device.Site, poller.Device.Id, poller.DataClass, health.ConsecutiveFailures, message);
 
         // Consumers must see the gap: every series this poller feeds becomes "missing", not frozen.
-        var missing = _knownQuantities
-            .Select(q => new Reading(poller.Device.Site, poller.Device.Id, q.Key, null, q.Value, now, ReadingQuality.Missing))
+        var missing = _knownSeries
+            .Select(s => new Reading(poller.Device.Site, s.Key.Device, s.Key.Quantity, null, s.Value, now, ReadingQuality.Missing))
             .ToList();
         hub.Publish(missing);
         return health.ConsecutiveFailures;

@@ -19,6 +19,7 @@ public sealed class CloudSimulator : IAsyncDisposable
     private readonly CloudSimulatorState _state;
     private WebApplication? _app;
     private MqttFrame? _lastFrame;
+    private int _outage;
 
     public CloudSimulator(CloudSimulatorOptions? options = null)
     {
@@ -43,6 +44,7 @@ public sealed class CloudSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(Options.ListenAddress, Options.Port));
         var app = builder.Build();
+        app.Use((http, next) => OutageMiddleware.InvokeAsync(http, () => (Outage, OutageStatusCode), _state, next));
         AuthEndpoint.Map(app, _state);
         GatewayEndpoints.Map(app, _state);
         StatsEndpoint.Map(app, _state);
@@ -57,7 +59,21 @@ public sealed class CloudSimulator : IAsyncDisposable
         return BaseUri;
     }
 
-    /// <summary>Requests per endpoint name (e.g. "login", "getDeviceCompositeInfo", "sendMqtt", "429", "crcMismatch").</summary>
+    /// <summary>
+    /// A whole-cloud failure for fault tests: <see cref="CloudOutage.Hang"/> (requests are never answered) or
+    /// <see cref="CloudOutage.ServerError"/> (every request gets <see cref="OutageStatusCode"/>). Requests received
+    /// meanwhile are counted as "outage". Set back to <see cref="CloudOutage.None"/> to end it.
+    /// </summary>
+    public CloudOutage Outage
+    {
+        get => (CloudOutage)Volatile.Read(ref _outage);
+        set => Volatile.Write(ref _outage, (int)value);
+    }
+
+    /// <summary>The HTTP status a <see cref="CloudOutage.ServerError"/> outage answers; 503 unless set.</summary>
+    public int OutageStatusCode { get; set; } = 503;
+
+    /// <summary>Requests per endpoint name (e.g. "login", "getDeviceCompositeInfo", "sendMqtt", "429", "crcMismatch", "outage").</summary>
     public long RequestCount(string endpoint) => _state.Counts.GetValueOrDefault(endpoint);
 
     public IReadOnlyDictionary<string, long> RequestCounts => new Dictionary<string, long>(_state.Counts);

@@ -5,11 +5,21 @@ using Microsoft.AspNetCore.Http;
 namespace EnergyTap.Simulators.Pvs;
 
 /// <summary>
-/// Front door of the simulated PVS: counts every request, answers 503 while the PVS is "down" (or when this
-/// request is the one that overloads it), then hands the request to dl_cgi or the varserver services.
+/// Front door of the simulated PVS: counts every request, holds it unanswered while the PVS hangs, answers 503
+/// while the PVS is "down" (or when this request is the one that overloads it), then hands the request to dl_cgi
+/// or the varserver services.
 /// </summary>
 internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters counters, DlCgiApi dlCgi, VarserverApi? varserver, TimeProvider time)
 {
+    private volatile bool _hanging;
+
+    /// <summary>While true, requests are accepted and never answered (until the client gives up).</summary>
+    public bool Hanging
+    {
+        get => _hanging;
+        set => _hanging = value;
+    }
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -22,6 +32,11 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         }
 
         using var inFlight = counters.Enter();
+        if (_hanging)
+        {
+            await NeverAnswerAsync(context.RequestAborted);
+            return;
+        }
 
         var now = time.GetUtcNow();
         if (health.IsDown(now) || health.RegisterRequest(now))
@@ -49,6 +64,18 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         else
         {
             await PvsResponses.ErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
+        }
+    }
+
+    private static async Task NeverAnswerAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up: that is the only way a hung request ends.
         }
     }
 

@@ -124,6 +124,16 @@ public sealed class PvsSimulator : IAsyncDisposable
             snapshot.Supervisor.UptimeSeconds);
     }
 
+    /// <summary>
+    /// While true the PVS accepts every connection and request but never answers, as a wedged PVS web server does
+    /// (clients see their own timeouts). Requests are still counted. Set false to make it answer again.
+    /// </summary>
+    public bool Hanging
+    {
+        get => _router.Hanging;
+        set => _router.Hanging = value;
+    }
+
     /// <summary>Crash now: 503 for <see cref="PvsPolitenessOptions.OutageDuration"/>, then a restart (low dl_uptime, sessions lost).</summary>
     public void Reboot() => _health.Crash(_options.TimeProvider.GetUtcNow());
 

@@ -44,7 +44,10 @@ internal sealed class ServerRoute
         }
     }
 
-    /// <summary>The server battery to command, or null to talk to the aGate directly.</summary>
+    /// <summary>
+    /// The server battery to command, or null to talk to the aGate directly. Only a server that is not
+    /// running (connection refused) lets the CLI go direct; a slow or failing one is an error.
+    /// </summary>
     public async Task<ServerTarget?> ResolveAsync(ParseResult parse, string? host, int port, CancellationToken cancellationToken)
     {
         var url = parse.GetValue(server);
@@ -72,23 +75,23 @@ internal sealed class ServerRoute
 
         if (configured is null)
         {
-            return null;
+            return parse.GetValue(battery) is null ? null : throw new UsageException("--battery names a battery on a server: add --server URL");
         }
 
         var listen = ListenUrl(settings!.Server.Listen);
-        var probe = new ControlClient(listen, token, ProbeTimeout);
-        try
+        using (var probe = new ControlClient(listen, token, ProbeTimeout))
         {
-            await probe.GetStateAsync(cancellationToken);
-        }
-        catch (ControlClientException ex) when (ex.Status is null)
-        {
-            probe.Dispose();
-            Console.Error.WriteLine($"energytap: note: the configuration lists this aGate as {configured}, but no EnergyTap server answered at {listen}; talking to the aGate directly");
-            return null;
+            try
+            {
+                await probe.GetStateAsync(cancellationToken);
+            }
+            catch (ControlClientException ex) when (ex.Refused)
+            {
+                Console.Error.WriteLine($"energytap: note: the configuration lists this aGate as {configured}, but no EnergyTap server answered at {listen}; talking to the aGate directly");
+                return null;
+            }
         }
 
-        probe.Dispose();
         return await TargetAsync(new ControlClient(listen, token, RequestTimeout), configured, cancellationToken);
     }
 
