@@ -39,8 +39,19 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
 
             if (!ownership.Owns(poller.Device.Site))
             {
-                // Another fleet instance polls this site: no poll, no readings, no failure; just look again next interval.
-                Update(h => h with { Owned = false, LeasedTo = ownership.OwnerOf(poller.Device.Site) });
+                // Another fleet instance polls this site: no poll, no failure; just look again next interval.
+                var handedOver = Update(h => h with { LeasedTo = ownership.OwnerOf(poller.Device.Site) }).Owned;
+                if (handedOver)
+                {
+                    Update(h => h with { Owned = false });
+                    if (_knownSeries.Count > 0)
+                    {
+                        // Once, so this instance's metrics and dashboard do not keep the last values frozen beside the new owner's.
+                        PublishMissing();
+                        _knownSeries.Clear();
+                    }
+                }
+
                 wait = schedule.Interval + Jitter(schedule.Interval);
                 continue;
             }
@@ -130,11 +141,16 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             poller.Device.Site, poller.Device.Id, poller.DataClass, health.ConsecutiveFailures, message);
 
         // Consumers must see the gap: every series this poller feeds becomes "missing", not frozen.
-        var missing = _knownSeries
-            .Select(s => new Reading(poller.Device.Site, s.Key.Device, s.Key.Quantity, null, s.Value, now, ReadingQuality.Missing))
-            .ToList();
-        hub.Publish(missing);
+        PublishMissing();
         return health.ConsecutiveFailures;
+    }
+
+    private void PublishMissing()
+    {
+        var now = time.GetUtcNow();
+        hub.Publish(_knownSeries
+            .Select(s => new Reading(poller.Device.Site, s.Key.Device, s.Key.Quantity, null, s.Value, now, ReadingQuality.Missing))
+            .ToList());
     }
 
     private PollerHealth Update(Func<PollerHealth, PollerHealth> change)

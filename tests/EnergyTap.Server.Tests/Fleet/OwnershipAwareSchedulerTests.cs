@@ -49,5 +49,7 @@ public sealed class OwnershipAwareSchedulerTests
 
         Assert.Equal(4, mine.Polls);
         Assert.False(scheduler.Health.Single(h => h.Site == "north").Owned);
+        await Eventually.TrueAsync(() => _latest.Get("north", "agate", "battery_power")?.Quality == ReadingQuality.Missing,
+            "north's last value marked missing here once it is polled elsewhere");
     }
 }
