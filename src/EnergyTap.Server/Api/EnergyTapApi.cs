@@ -23,8 +23,17 @@ public static class EnergyTapApi
         api.MapGet("/health", () =>
         {
             var pollers = runtime.Scheduler.Health;
-            var status = pollers.All(p => p.Up) ? "ok" : pollers.Any(p => p.Up) ? "degraded" : "down";
-            return new { status, time = runtime.Time.GetUtcNow(), pollers };
+            // Devices of sites another fleet instance polls are listed but neither up nor down here.
+            var mine = pollers.Where(p => p.Owned).ToList();
+            var status = mine.Count == 0 && pollers.Count > 0 ? "standby"
+                : mine.All(p => p.Up) ? "ok" : mine.Any(p => p.Up) ? "degraded" : "down";
+            var ownership = runtime.Ownership;
+            var fleet = ownership.InstanceId is null ? null : new
+            {
+                instance = ownership.InstanceId,
+                ownedSites = runtime.Sites.Select(s => s.Id).Where(ownership.Owns).ToList(),
+            };
+            return new { status, time = runtime.Time.GetUtcNow(), fleet, pollers };
         });
 
         api.MapGet("/history", async (string? site, string? device, string? quantity, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>

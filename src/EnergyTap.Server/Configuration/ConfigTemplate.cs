@@ -40,6 +40,16 @@ public static class ConfigTemplate
             "upstream": "http://172.27.153.1",
             "listen": "127.0.0.1:8081"
           },
+          "fleet": {
+            // Several servers sharing one PostgreSQL (storage.provider "postgres"): each site is leased to
+            // exactly one of them, and a dead server's sites move to the others within one lease. All
+            // servers need the same sites and clocks kept in step by NTP (well within leaseSeconds / 3).
+            "enabled": false,
+            // Unique per server; empty = hostname-pid.
+            "instanceId": "",
+            // 5-600. Leases are renewed every third of this.
+            "leaseSeconds": 30
+          },
           "sites": [
             {
               "id": "home",

@@ -40,6 +40,11 @@ public static class ConfigValidator
             CheckEndpoint(errors, "proxy.listen", config.Proxy.Listen, anyFreePort: true);
         }
 
+        if (config.Fleet.Enabled)
+        {
+            ValidateFleet(errors, config);
+        }
+
         if (config.Sites.Count == 0)
         {
             errors.Add("sites: at least one site is needed");
@@ -52,6 +57,25 @@ public static class ConfigValidator
         }
 
         return errors;
+    }
+
+    private static void ValidateFleet(List<string> errors, EnergyTapConfig config)
+    {
+        if (config.Storage.Provider != "postgres")
+        {
+            errors.Add("fleet.enabled: a fleet needs storage.provider postgres (the instances share their site leases there)");
+        }
+
+        if (config.Fleet.LeaseSeconds is < 5 or > 600)
+        {
+            errors.Add($"fleet.leaseSeconds: {config.Fleet.LeaseSeconds} must be between 5 and 600");
+        }
+
+        var id = config.Fleet.InstanceId;
+        if (!string.IsNullOrEmpty(id) && (id.Length > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            errors.Add($"fleet.instanceId: \"{id}\" must be up to 100 letters, digits, '-', '_' or '.' (or empty for hostname-pid)");
+        }
     }
 
     private static void ValidateSite(List<string> errors, string path, SiteConfig site, HashSet<string> siteIds)

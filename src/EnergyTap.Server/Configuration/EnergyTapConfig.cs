@@ -10,6 +10,7 @@ public sealed class EnergyTapConfig
     public StorageConfig Storage { get; set; } = new();
     public MqttConfig Mqtt { get; set; } = new();
     public ProxyConfig Proxy { get; set; } = new();
+    public FleetConfig Fleet { get; set; } = new();
     public List<SiteConfig> Sites { get; set; } = [];
 }
 
@@ -57,6 +58,18 @@ public sealed class ProxyConfig
     /// <summary>The PVS to put the polite cache in front of, e.g. http://172.27.153.1.</summary>
     public string? Upstream { get; set; }
     public string Listen { get; set; } = "127.0.0.1:8081";
+}
+
+/// <summary>Several services sharing one PostgreSQL database, each site polled by exactly one of them.</summary>
+public sealed class FleetConfig
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Unique per running instance; empty means hostname-pid.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How long a site stays with an instance that stopped renewing (it renews every third of this).</summary>
+    public int LeaseSeconds { get; set; } = 30;
 }
 
 public sealed class SiteConfig

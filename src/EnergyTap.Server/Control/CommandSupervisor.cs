@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EnergyTap.Server.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,7 +8,9 @@ namespace EnergyTap.Server.Control;
 /// <summary>
 /// The only writer to a battery. It checks limits before anything is written, journals each command
 /// with its revert deadline before touching the device, releases it at the deadline (checked every
-/// second), and on start-up releases whatever outlived a previous process.
+/// second), and on start-up releases whatever outlived a previous process. In a fleet it commands and watches only
+/// batteries of sites this instance holds the lease of, and when it takes a site over it picks up that site's open
+/// commands from the shared journal, so a command of an instance that died is still released on time.
 /// </summary>
 public sealed class CommandSupervisor : IAsyncDisposable
 {
@@ -18,6 +21,9 @@ public sealed class CommandSupervisor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SupervisorOptions _options;
     private readonly ILogger _logger;
+    private readonly ISiteOwnership _ownership;
+    private readonly SemaphoreSlim _ownershipGate = new(1, 1);
+    private readonly HashSet<string> _followedSites = new(StringComparer.Ordinal); // owned at the last check, commands loaded
     private readonly CancellationTokenSource _stop = new();
     private Task _watch = Task.CompletedTask;
 
@@ -26,13 +32,15 @@ public sealed class CommandSupervisor : IAsyncDisposable
         ICommandJournal journal,
         TimeProvider time,
         SupervisorOptions? options = null,
-        ILogger<CommandSupervisor>? logger = null)
+        ILogger<CommandSupervisor>? logger = null,
+        ISiteOwnership? ownership = null)
     {
         _controllers = controllers.ToDictionary(c => Key(c.Device.Site, c.Device.Id), StringComparer.Ordinal);
         _journal = journal;
         _time = time;
         _options = options ?? new SupervisorOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _ownership = ownership ?? SingleInstance.Instance;
     }
 
     /// <summary>Raised whenever a command starts or ends, for live views.</summary>
@@ -48,8 +56,14 @@ public sealed class CommandSupervisor : IAsyncDisposable
     /// <summary>Releases commands whose deadline passed while no supervisor ran, then starts the deadline watch.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _followedSites.UnionWith(_controllers.Values.Select(c => c.Device.Site).Where(_ownership.Owns));
         foreach (var command in await _journal.ActiveAsync(cancellationToken))
         {
+            if (!_ownership.Owns(command.Site))
+            {
+                continue; // another fleet instance watches it
+            }
+
             var key = Key(command.Site, command.Device);
             if (command.Deadline <= _time.GetUtcNow() || !_controllers.ContainsKey(key))
             {
@@ -73,6 +87,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
             throw new ControlRefusedException($"no battery {request.Site}/{request.Device} is configured");
         }
 
+        await RequireOwnedAsync(request.Site, cancellationToken);
         var watts = await CheckAsync(request, controller, cancellationToken);
         var gate = _deviceLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -116,6 +131,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
             throw new ControlRefusedException($"no battery {site}/{device} is configured");
         }
 
+        await RequireOwnedAsync(site, cancellationToken);
         var gate = _deviceLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -155,6 +171,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
         await _stop.CancelAsync();
         await _watch;
         _stop.Dispose();
+        _ownershipGate.Dispose();
         foreach (var gate in _deviceLocks.Values)
         {
             gate.Dispose();
@@ -230,7 +247,8 @@ public sealed class CommandSupervisor : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                foreach (var command in Active.Where(c => c.Deadline <= _time.GetUtcNow()))
+                await FollowOwnershipAsync(stop);
+                foreach (var command in Active.Where(c => c.Deadline <= _time.GetUtcNow() && _ownership.Owns(c.Site)))
                 {
                     await ReleaseExpiredAsync(command, "released at its deadline", stop);
                 }
@@ -274,6 +292,73 @@ public sealed class CommandSupervisor : IAsyncDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Refuses a command for a site another fleet instance holds; picks up the site's journal first if it was just taken over.</summary>
+    private async Task RequireOwnedAsync(string site, CancellationToken cancellationToken)
+    {
+        if (!_ownership.Owns(site))
+        {
+            throw new ControlRefusedException(_ownership.OwnerOf(site) is { } owner
+                ? $"site {site} is run by fleet instance {owner}; send the command there"
+                : $"site {site} is not run by this fleet instance ({_ownership.InstanceId}) right now; retry in a few seconds");
+        }
+
+        if (!_followedSites.Contains(site))
+        {
+            await FollowOwnershipAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Drops the commands of sites handed to another instance (it watches them now) and loads the open commands of
+    /// sites taken over from the journal, so their deadlines are honoured here.
+    /// </summary>
+    private async Task FollowOwnershipAsync(CancellationToken cancellationToken)
+    {
+        await _ownershipGate.WaitAsync(cancellationToken);
+        try
+        {
+            var sites = _controllers.Values.Select(c => c.Device.Site).Distinct(StringComparer.Ordinal).ToList();
+            var lost = sites.Where(s => _followedSites.Contains(s) && !_ownership.Owns(s)).ToList();
+            var gained = sites.Where(s => !_followedSites.Contains(s) && _ownership.Owns(s)).ToHashSet(StringComparer.Ordinal);
+            foreach (var site in lost)
+            {
+                foreach (var command in _active.Values.Where(c => c.Site == site))
+                {
+                    _active.TryRemove(Key(command.Site, command.Device), out _);
+                    _logger.LogInformation("Site {Site} moved to another fleet instance, which now watches command {Id}", site, command.Id);
+                }
+
+                _followedSites.Remove(site);
+            }
+
+            if (gained.Count > 0)
+            {
+                foreach (var command in (await _journal.ActiveAsync(cancellationToken)).Where(c => gained.Contains(c.Site)))
+                {
+                    _active[Key(command.Site, command.Device)] = command; // oldest first, so the newest open command wins
+                    _logger.LogInformation("Took over site {Site} with open command {Id}, due {Deadline:O}", command.Site, command.Id, command.Deadline);
+                }
+
+                _followedSites.UnionWith(gained);
+            }
+
+            if (lost.Count > 0 || gained.Count > 0)
+            {
+                Changed?.Invoke();
+            }
+        }
+#pragma warning disable CA1031 // A journal that cannot be read now is read at the next check; the watch must go on.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning("Could not follow the fleet's site leases: {Error}", ex.Message);
+        }
+        finally
+        {
+            _ownershipGate.Release();
         }
     }
 

@@ -1,5 +1,6 @@
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.Pipeline;
 using EnergyTap.Server.Polling;
 using EnergyTap.Server.PowerFlows;
@@ -15,6 +16,9 @@ public sealed record EnergyTapRuntime(
     CommandSupervisor Supervisor,
     IHistorySource? History,
     TimeProvider Time,
-    string? ControlToken);
+    string? ControlToken)
+{
+    public ISiteOwnership Ownership { get; init; } = SingleInstance.Instance;
+}
 
 public sealed record SiteInfo(string Id, string Name, IReadOnlyList<DeviceDescriptor> Devices);

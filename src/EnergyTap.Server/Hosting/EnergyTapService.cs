@@ -47,11 +47,12 @@ public sealed class EnergyTapService : IAsyncDisposable
         var loggers = parts.LoggerFactory ?? NullLoggerFactory.Instance;
         var latest = new LatestReadings();
         var hub = new ReadingHub([latest, .. parts.Sinks], loggers.CreateLogger<ReadingHub>());
-        var scheduler = new PollScheduler(parts.Pollers, hub, parts.Time, loggers.CreateLogger<PollScheduler>(), onPolled: parts.OnPolled);
-        var supervisor = new CommandSupervisor(parts.Batteries, parts.Journal, parts.Time, parts.Supervisor, loggers.CreateLogger<CommandSupervisor>());
+        var scheduler = new PollScheduler(parts.Pollers, hub, parts.Time, loggers.CreateLogger<PollScheduler>(),
+            onPolled: parts.OnPolled, ownership: parts.Ownership);
+        var supervisor = new CommandSupervisor(parts.Batteries, parts.Journal, parts.Time, parts.Supervisor, loggers.CreateLogger<CommandSupervisor>(), parts.Ownership);
         var priority = parts.Sites.SelectMany(s => s.Devices).Select(d => d.Id).ToList();
         var runtime = new EnergyTapRuntime(parts.Sites, latest, new PowerFlowCalculator(latest, parts.Time, priority),
-            scheduler, supervisor, parts.History, parts.Time, parts.ControlToken);
+            scheduler, supervisor, parts.History, parts.Time, parts.ControlToken) { Ownership = parts.Ownership };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

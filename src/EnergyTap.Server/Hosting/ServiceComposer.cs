@@ -8,6 +8,7 @@ using EnergyTap.Server.Adapters;
 using EnergyTap.Server.Configuration;
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.HomeAssistant;
 using EnergyTap.Server.Metrics;
 using EnergyTap.Server.Mqtt;
@@ -165,6 +166,13 @@ public static class ServiceComposer
             proxyUrl = proxy.BoundAddress;
         }
 
+        var membership = config.Fleet.Enabled ? await JoinFleetAsync(config, time, log, cancellationToken) : null;
+        if (membership is not null)
+        {
+            owned.Insert(0, membership); // hands the leases back once polling has stopped
+            registry.RegisterFleetMetrics(membership);
+        }
+
         var parts = new ServiceParts
         {
             Sites = sites,
@@ -179,10 +187,40 @@ public static class ServiceComposer
             Time = time,
             LoggerFactory = log,
             OnPolled = h => pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up),
-            MapEndpoints = app => app.MapPrometheusMetrics(registry),
+            Ownership = (ISiteOwnership?)membership ?? SingleInstance.Instance,
+            MapEndpoints = app =>
+            {
+                app.MapPrometheusMetrics(registry);
+                if (membership is not null)
+                {
+                    app.MapFleetStatus(membership, time);
+                }
+            },
             OwnedResources = owned,
         };
         return (parts, IPEndPoint.Parse(config.Server.Listen));
+    }
+
+    /// <summary>Takes this instance's share of the sites before anything polls (the store has already created the lease tables).</summary>
+    private static async Task<FleetMembership> JoinFleetAsync(EnergyTapConfig config, TimeProvider time, ILoggerFactory log, CancellationToken cancellationToken)
+    {
+        var options = new FleetOptions
+        {
+            InstanceId = NullIfEmpty(config.Fleet.InstanceId) ?? FleetOptions.DefaultInstanceId(),
+            Lease = TimeSpan.FromSeconds(config.Fleet.LeaseSeconds),
+        };
+        var membership = new FleetMembership(SiteLeases.Open(config.Storage.Postgres!, log), config.Sites.Select(s => s.Id), options, time,
+            log.CreateLogger<FleetMembership>());
+        try
+        {
+            await membership.StartAsync(cancellationToken);
+            return membership;
+        }
+        catch
+        {
+            await membership.DisposeAsync();
+            throw;
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

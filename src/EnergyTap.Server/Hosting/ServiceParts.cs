@@ -1,5 +1,6 @@
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.Pipeline;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ public sealed record ServiceParts
     public string? ControlToken { get; init; }
     public SupervisorOptions Supervisor { get; init; } = new();
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Which sites this instance polls and commands; every site unless it is one of a fleet.</summary>
+    public ISiteOwnership Ownership { get; init; } = SingleInstance.Instance;
 
     /// <summary>Where the PVS caching proxy answers when it runs inside the service.</summary>
     public Uri? ProxyUrl { get; init; }

@@ -1,4 +1,5 @@
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.Pipeline;
 using EnergyTap.Server.Readings;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace EnergyTap.Server.Polling;
 
 /// <summary>The schedule of one poller: wait, poll with a timeout, publish, back off after failures.</summary>
-internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled)
+internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvider time, ILogger logger, Random random, Action<PollerHealth>? onPolled, ISiteOwnership ownership)
 {
     private readonly Lock _gate = new();
     // (device, quantity) → unit: one poller can feed several devices (a PVS feeds one series per inverter).
@@ -36,6 +37,26 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
                 return;
             }
 
+            if (!ownership.Owns(poller.Device.Site))
+            {
+                // Another fleet instance polls this site: no poll, no failure; just look again next interval.
+                var handedOver = Update(h => h with { LeasedTo = ownership.OwnerOf(poller.Device.Site) }).Owned;
+                if (handedOver)
+                {
+                    Update(h => h with { Owned = false });
+                    if (_knownSeries.Count > 0)
+                    {
+                        // Once, so this instance's metrics and dashboard do not keep the last values frozen beside the new owner's.
+                        PublishMissing();
+                        _knownSeries.Clear();
+                    }
+                }
+
+                wait = schedule.Interval + Jitter(schedule.Interval);
+                continue;
+            }
+
+            Update(h => h with { Owned = true, LeasedTo = null });
             var started = time.GetUtcNow();
             try
             {
@@ -120,11 +141,16 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             poller.Device.Site, poller.Device.Id, poller.DataClass, health.ConsecutiveFailures, message);
 
         // Consumers must see the gap: every series this poller feeds becomes "missing", not frozen.
-        var missing = _knownSeries
-            .Select(s => new Reading(poller.Device.Site, s.Key.Device, s.Key.Quantity, null, s.Value, now, ReadingQuality.Missing))
-            .ToList();
-        hub.Publish(missing);
+        PublishMissing();
         return health.ConsecutiveFailures;
+    }
+
+    private void PublishMissing()
+    {
+        var now = time.GetUtcNow();
+        hub.Publish(_knownSeries
+            .Select(s => new Reading(poller.Device.Site, s.Key.Device, s.Key.Quantity, null, s.Value, now, ReadingQuality.Missing))
+            .ToList());
     }
 
     private PollerHealth Update(Func<PollerHealth, PollerHealth> change)

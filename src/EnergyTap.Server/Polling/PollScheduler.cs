@@ -1,4 +1,5 @@
 using EnergyTap.Server.Devices;
+using EnergyTap.Server.Fleet;
 using EnergyTap.Server.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,7 +8,8 @@ namespace EnergyTap.Server.Polling;
 
 /// <summary>
 /// Runs every poller on its own schedule, one loop each: a device that hangs or fails backs off on
-/// its own and never delays the others, and a poller never overlaps with itself.
+/// its own and never delays the others, and a poller never overlaps with itself. In a fleet, devices of sites
+/// leased to another instance are skipped.
 /// </summary>
 public sealed class PollScheduler : IAsyncDisposable
 {
@@ -21,11 +23,12 @@ public sealed class PollScheduler : IAsyncDisposable
         TimeProvider time,
         ILogger<PollScheduler>? logger = null,
         Random? random = null,
-        Action<PollerHealth>? onPolled = null)
+        Action<PollerHealth>? onPolled = null,
+        ISiteOwnership? ownership = null)
     {
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var jitter = random ?? Random.Shared;
-        _loops = pollers.Select(p => new PollLoop(p, hub, time, log, jitter, onPolled)).ToList();
+        _loops = pollers.Select(p => new PollLoop(p, hub, time, log, jitter, onPolled, ownership ?? SingleInstance.Instance)).ToList();
     }
 
     public IReadOnlyList<PollerHealth> Health => _loops.Select(l => l.Health).ToList();

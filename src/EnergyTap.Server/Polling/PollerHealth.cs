@@ -13,4 +13,11 @@ public sealed record PollerHealth(
     long Polls,
     long Failures,
     TimeSpan? LastDuration,
-    DateTimeOffset? NextPoll);
+    DateTimeOffset? NextPoll)
+{
+    /// <summary>False while the site is leased to another fleet instance (then this one does not poll it).</summary>
+    public bool Owned { get; init; } = true;
+
+    /// <summary>The fleet instance polling the site instead, when known.</summary>
+    public string? LeasedTo { get; init; }
+}

@@ -35,5 +35,12 @@ internal static class Schema
             $"CREATE TABLE audit_log (id {d.IdentityKey}, time {d.Time} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL)",
             "CREATE INDEX audit_log_time ON audit_log (time)",
         ]),
+        new(2, "fleet: site leases and live instances",
+        [
+            // One row per site; owner is null when nobody holds it. expires_at is the holder's clock + lease length.
+            $"CREATE TABLE site_leases (site TEXT NOT NULL PRIMARY KEY, owner TEXT, expires_at {d.Time} NOT NULL){d.KeyedTableSuffix}",
+            // Every running instance, so a newcomer that holds nothing yet still counts when shares are computed.
+            $"CREATE TABLE fleet_members (instance TEXT NOT NULL PRIMARY KEY, expires_at {d.Time} NOT NULL){d.KeyedTableSuffix}",
+        ]),
     ];
 }
