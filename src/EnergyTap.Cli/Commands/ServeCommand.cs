@@ -26,6 +26,11 @@ internal static class ServeCommand
                 Console.WriteLine($"  dashboard  {service.Url}");
                 Console.WriteLine($"  metrics    {service.Url}metrics");
                 Console.WriteLine($"  API        {service.Url}api/sites");
+                if (service.Runtime.Ownership.InstanceId is { } instance)
+                {
+                    Console.WriteLine($"  fleet      instance {instance}, sharing sites through PostgreSQL leases ({service.Url}api/fleet)");
+                }
+
                 if (service.ProxyUrl is { } proxy)
                 {
                     Console.WriteLine($"  PVS proxy  {proxy} (point other PVS tools here; stats at {proxy}energytap/stats)");

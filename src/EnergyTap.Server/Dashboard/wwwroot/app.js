@@ -65,9 +65,15 @@ function renderControl(commands) {
   state.commandTimer = setInterval(tick, 1000);
 }
 
+// In a fleet, a site leased to another instance is polled there, not here.
+function pollerState(h) {
+  if (h.owned === false) return `polled by ${h.leasedTo ?? "another instance"}`;
+  return h.up ? "up" : h.polls ? "down" : "first poll…";
+}
+
 function renderTables(update) {
   $("health").innerHTML = update.health.filter((h) => h.site === state.site).map((h) =>
-    `<tr><td>${h.device}</td><td>${h.dataClass}</td><td class="${h.up ? "up" : "down"}">${h.up ? "up" : h.polls ? "down" : "first poll…"}</td>` +
+    `<tr><td>${h.device}</td><td>${h.dataClass}</td><td class="${h.up || h.owned === false ? "up" : "down"}">${pollerState(h)}</td>` +
     `<td>${h.lastSuccess ? new Date(h.lastSuccess).toLocaleTimeString() : "never"}</td><td>${h.lastError ?? ""}</td></tr>`).join("");
   const readings = update.readings.filter((r) => r.site === state.site);
   $("readings").innerHTML = readings.map((r) =>
