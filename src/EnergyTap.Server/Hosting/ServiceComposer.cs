@@ -178,7 +178,14 @@ public static class ServiceComposer
             Supervisor = new SupervisorOptions { MaxDuration = TimeSpan.FromMinutes(config.Server.MaxCommandMinutes) },
             Time = time,
             LoggerFactory = log,
-            OnPolled = h => pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up),
+            OnPolled = h =>
+            {
+                pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up);
+                if (h.LastLag is { } lag)
+                {
+                    pollMetrics.RecordLag(lag);
+                }
+            },
             MapEndpoints = app => app.MapPrometheusMetrics(registry),
             OwnedResources = owned,
         };

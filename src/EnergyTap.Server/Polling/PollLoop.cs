@@ -25,7 +25,8 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
         var wait = Jitter(schedule.Interval); // spread the first polls of many devices
         while (!stop.IsCancellationRequested)
         {
-            Update(h => h with { NextPoll = time.GetUtcNow() + wait });
+            var due = time.GetUtcNow() + wait;
+            Update(h => h with { NextPoll = due });
             try
             {
                 await Task.Delay(wait, time, stop);
@@ -35,7 +36,9 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
                 return;
             }
 
+            // Lateness of the timer and thread pool: how far behind schedule a busy process polls.
             var started = time.GetUtcNow();
+            Update(h => h with { LastLag = Max(TimeSpan.Zero, started - due) });
             try
             {
                 var readings = await PollOnceAsync(schedule, stop);

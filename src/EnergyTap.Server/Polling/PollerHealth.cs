@@ -13,4 +13,8 @@ public sealed record PollerHealth(
     long Polls,
     long Failures,
     TimeSpan? LastDuration,
-    DateTimeOffset? NextPoll);
+    DateTimeOffset? NextPoll)
+{
+    /// <summary>How late the last poll started after its scheduled time (timer and thread-pool lateness).</summary>
+    public TimeSpan? LastLag { get; init; }
+}
