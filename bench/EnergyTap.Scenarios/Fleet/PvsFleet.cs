@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using EnergyTap.Scenarios.Infrastructure;
 using EnergyTap.Simulators.Pvs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +40,7 @@ internal sealed class PvsFleet : IAsyncDisposable
                 Port = 0,
                 Seed = i + 1,
                 Firmware = PvsFirmware.Legacy,
+                SiteUtcOffset = SimulatedMidday.SiteUtcOffset(),
                 TelemetryPort = null,
                 // Each backend stands in for many PVS, so its own "hammered" limits do not apply.
                 Politeness = PvsPolitenessOptions.Disabled,

@@ -3,30 +3,40 @@ using EnergyTap.Scenarios.Infrastructure;
 
 namespace EnergyTap.Scenarios.Footprint;
 
-/// <summary>Publishes the CLI and weighs the result; also tries the trimmed self-contained arm64 publish and reports why it fails.</summary>
+/// <summary>
+/// Publishes the CLI three ways and weighs each: portable framework-dependent, framework-dependent for
+/// linux-arm64 (no apphost: the mirror here has none), and trimmed self-contained linux-arm64, which needs the
+/// runtime pack; when a publish fails, the measurement is n/a and the error says why.
+/// </summary>
 internal static class PublishSize
 {
-    public static async Task<(double? MiB, string Note)> MeasureAsync(CancellationToken ct)
+    public static async Task<IReadOnlyList<Measurement>> MeasureAsync(CancellationToken ct)
+    {
+        string[] rid = ["-r", "linux-arm64"];
+        return
+        [
+            await MeasureAsync("publish size, framework-dependent (portable)", [], ct),
+            await MeasureAsync("publish size, framework-dependent linux-arm64", [.. rid, "--no-self-contained", "-p:UseAppHost=false"], ct),
+            await MeasureAsync("publish size, trimmed self-contained linux-arm64", [.. rid, "--self-contained", "-p:PublishTrimmed=true"], ct),
+        ];
+    }
+
+    private static async Task<Measurement> MeasureAsync(string name, IReadOnlyList<string> extra, CancellationToken ct)
     {
         var output = Directory.CreateTempSubdirectory("energytap-bench-publish-").FullName;
         try
         {
             var project = Path.Combine(RepoPaths.Root, "src", "EnergyTap.Cli");
-            var (code, text) = await DotnetAsync(["publish", project, "-c", "Release", "-o", output, "-v", "q", "-nologo"], ct);
-            double? size = code == 0 ? new DirectoryInfo(output).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1048576.0 : null;
-
-            var arm = Path.Combine(output, "arm64");
-            var (armCode, armText) = await DotnetAsync(["publish", project, "-c", "Release", "-r", "linux-arm64", "--self-contained", "-p:PublishTrimmed=true", "-o", arm, "-v", "q", "-nologo"], ct);
-            var armLine = armText.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? armText.Trim();
-            var note = armCode == 0
-                ? $"trimmed self-contained linux-arm64 publish succeeded: {new DirectoryInfo(arm).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1048576.0:0.0} MiB"
-                : $"trimmed self-contained linux-arm64 publish failed here: {Shorten(armLine)}";
+            var command = $"dotnet publish src/EnergyTap.Cli -c Release {string.Join(' ', extra)}".TrimEnd();
+            var (code, text) = await DotnetAsync(["publish", project, "-c", "Release", .. extra, "-o", output, "-v", "q", "-nologo"], ct);
             if (code != 0)
             {
-                note += $"; framework-dependent publish failed: {Shorten(text)}";
+                var error = text.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? text.Trim();
+                return new Measurement(name, null, "MiB", $"`{command}` failed here: {Shorten(error.Replace(RepoPaths.Root + "/", "", StringComparison.Ordinal))}");
             }
 
-            return (size, note);
+            var bytes = new DirectoryInfo(output).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            return new Measurement(name, bytes / 1048576.0, "MiB", $"`{command}`");
         }
         finally
         {
@@ -34,7 +44,7 @@ internal static class PublishSize
         }
     }
 
-    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+    private static string Shorten(string text) => text.Length > 240 ? text[..240] + "…" : text;
 
     private static async Task<(int Code, string Output)> DotnetAsync(IReadOnlyList<string> arguments, CancellationToken ct)
     {

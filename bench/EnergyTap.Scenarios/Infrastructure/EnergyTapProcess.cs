@@ -12,6 +12,7 @@ internal sealed class EnergyTapProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly SemaphoreSlim _newLine = new(0);
+    private bool _disposed;
 
     private EnergyTapProcess(Process process)
     {
@@ -92,8 +93,15 @@ internal sealed class EnergyTapProcess : IAsyncDisposable
     /// <summary>Counts output lines containing <paramref name="text"/> (e.g. warnings about failed polls).</summary>
     public int CountLines(string text) => _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>Stops the process (idempotent, so a scenario may stop it early).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             // SIGTERM first: the service flushes its history and releases commands, as under systemd.

@@ -22,6 +22,7 @@ internal static class ProxyScenario
         {
             Port = 0,
             Firmware = PvsFirmware.Legacy,
+            SiteUtcOffset = SimulatedMidday.SiteUtcOffset(),
             TelemetryPort = null,
             DeviceListDelay = TimeSpan.FromSeconds(2),
         });
@@ -61,7 +62,7 @@ internal static class ProxyScenario
                 }
             }));
             var elapsed = clock.Elapsed.TotalSeconds;
-            var stats = await http.GetStringAsync(new Uri(proxyUrl, "energytap/stats"), ct);
+            var stats = await http.GetStringAsync(new Uri(proxyUrl, "energytap/stats.json"), ct);
 
             return new ScenarioResult("proxy", "", DateTimeOffset.UtcNow, MachineInfo.Describe(), loadBefore, LoadAverage.Read(),
             [
