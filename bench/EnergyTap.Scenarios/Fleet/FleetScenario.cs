@@ -79,12 +79,14 @@ internal static class FleetScenario
 
             var end = await Sample.TakeAsync(serve, store, http, api, ct);
             var seconds = (end.At - start.At) / (double)Stopwatch.Frequency;
-            var polls = end.Metrics.Sum("energytap_device_polls_total") - start.Metrics.Sum("energytap_device_polls_total");
-            var errors = end.Metrics.Sum("energytap_device_poll_errors_total") - start.Metrics.Sum("energytap_device_poll_errors_total");
+            double Delta(string name, string? labels = null) => end.Metrics.Sum(name, labels) - start.Metrics.Sum(name, labels);
+            var agatePolls = Delta("energytap_device_polls_total", "device=\"agate\"");
+            var pvsPolls = Delta("energytap_device_polls_total", "device=\"pvs\"");
+            var errors = Delta("energytap_device_poll_errors_total");
             var lagBefore = start.Metrics.Buckets("energytap_poll_lag_seconds");
             var lagAfter = end.Metrics.Buckets("energytap_poll_lag_seconds");
             // Each wait is one interval plus up to 10 % jitter (5 % on average).
-            var expectedPolls = options.Devices * seconds * ((1.0 / options.AgatePollSeconds) + (2.0 / options.PvsPollSeconds)) / 1.05;
+            double Expected(int interval, int pollers) => pollers * options.Devices / (interval * 1.05);
 
             return new ScenarioResult("fleet", variant, DateTimeOffset.UtcNow, MachineInfo.Describe(), loadBefore, LoadAverage.Read(),
             [
@@ -92,7 +94,8 @@ internal static class FleetScenario
                 new("measured window", seconds, "s", $"after {options.WarmupSeconds} s warm-up"),
                 new("poll lag p50", ToMs(PrometheusScrape.Quantile(0.5, lagBefore, lagAfter)), "ms", "scheduled vs actual start, energytap_poll_lag_seconds"),
                 new("poll lag p99", ToMs(PrometheusScrape.Quantile(0.99, lagBefore, lagAfter)), "ms"),
-                new("polls per second", polls / seconds, "/s", $"the schedule asks for ≈ {expectedPolls / seconds:0.#}/s (interval + mean jitter; PVS: DeviceList + livedata)"),
+                new("aGate polls per second", agatePolls / seconds, "/s", $"the schedule asks for ≈ {Expected(options.AgatePollSeconds, 1):0.#}/s (interval + mean jitter)"),
+                new("PVS polls per second", pvsPolls / seconds, "/s", $"≈ {Expected(options.PvsPollSeconds, 2):0.#}/s asked (DeviceList + livedata); a short window catches whole rounds or none"),
                 new("failed polls", errors, "", "in the window"),
                 new("CPU", 100 * (end.CpuSeconds - start.CpuSeconds) / seconds, "% of one core"),
                 new("resident memory (avg)", rss.Average(), "MiB"),

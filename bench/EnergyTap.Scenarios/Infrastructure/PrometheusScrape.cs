@@ -12,8 +12,9 @@ internal sealed class PrometheusScrape
     public static async Task<PrometheusScrape> FetchAsync(HttpClient http, Uri baseUrl, CancellationToken ct) =>
         new(await http.GetStringAsync(new Uri(baseUrl, "metrics"), ct));
 
-    /// <summary>The sum of every series of a counter or gauge (e.g. polls over all devices).</summary>
-    public double Sum(string name) => Series(name).Sum(s => s.Value);
+    /// <summary>The sum of every series of a counter or gauge (e.g. polls over all devices), optionally only those with a label pair like <c>device="agate"</c>.</summary>
+    public double Sum(string name, string? labelPair = null) =>
+        Series(name).Where(s => labelPair is null || s.Labels.Contains(labelPair, StringComparison.Ordinal)).Sum(s => s.Value);
 
     /// <summary>Cumulative bucket counts of a histogram by upper bound (+Inf included), summed over its series.</summary>
     public SortedDictionary<double, double> Buckets(string histogram)
