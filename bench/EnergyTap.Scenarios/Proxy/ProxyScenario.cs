@@ -52,6 +52,7 @@ internal static class ProxyScenario
             var served = 0L;
             var failed = 0L;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var cpuBefore = proxy.Sampler.CpuSeconds();
             clock.Restart();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
             {
@@ -62,6 +63,7 @@ internal static class ProxyScenario
                 }
             }));
             var elapsed = clock.Elapsed.TotalSeconds;
+            var cpu = 100 * (proxy.Sampler.CpuSeconds() - cpuBefore) / elapsed;
             var stats = await http.GetStringAsync(new Uri(proxyUrl, "energytap/stats.json"), ct);
 
             return new ScenarioResult("proxy", "", DateTimeOffset.UtcNow, MachineInfo.Describe(), loadBefore, LoadAverage.Read(),
@@ -71,6 +73,7 @@ internal static class ProxyScenario
                 new("first burst answered 200", statuses.Count(s => s == HttpStatusCode.OK), "", $"of {clients}, all within {herdMs / 1000:0.0} s (DeviceList takes 2 s)"),
                 new("cached requests per second", served / elapsed, "/s", $"{clients} clients in a loop for {elapsed:0.#} s"),
                 new("failed cached requests", failed, ""),
+                new("proxy CPU while serving from cache", cpu, "% of one core", "the clients run on the same 2 cores"),
                 new("upstream DeviceLists in total", pvs.Requests.DeviceLists, ""),
                 new("proxy resident memory", proxy.Sampler.ResidentMiB(), "MiB"),
             ], [$"proxy stats: {Compact(stats)}"]);
