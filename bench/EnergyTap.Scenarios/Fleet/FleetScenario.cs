@@ -83,6 +83,8 @@ internal static class FleetScenario
             var agatePolls = Delta("energytap_device_polls_total", "device=\"agate\"");
             var pvsPolls = Delta("energytap_device_polls_total", "device=\"pvs\"");
             var errors = Delta("energytap_device_poll_errors_total");
+            var dropped = Delta("energytap_readings_dropped_total");
+            var storedByService = Delta("energytap_readings_stored_total");
             var lagBefore = start.Metrics.Buckets("energytap_poll_lag_seconds");
             var lagAfter = end.Metrics.Buckets("energytap_poll_lag_seconds");
             // Each wait is one interval plus up to 10 % jitter (5 % on average).
@@ -101,6 +103,9 @@ internal static class FleetScenario
                 new("resident memory (avg)", rss.Average(), "MiB"),
                 new("resident memory (peak)", serve.Sampler.PeakResidentMiB(), "MiB", "VmHWM since start"),
                 new("readings stored per second", (end.Rows - start.Rows) / seconds, "/s", $"rows counted in the {variant} readings table"),
+                new("readings the service wrote per second", storedByService / seconds, "/s", "energytap_readings_stored_total"),
+                new("readings dropped per second", dropped / seconds, "/s", "energytap_readings_dropped_total: the store fell behind"),
+                new("readings pending at the end", end.Metrics.Sum("energytap_readings_pending"), "", "energytap_readings_pending"),
             ], [$"{options.PvsBackends} PvsSimulator backends behind {options.Devices} loopback ports (see PvsFleet)"]);
         }
         finally

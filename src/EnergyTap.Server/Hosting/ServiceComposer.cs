@@ -62,6 +62,7 @@ public static class ServiceComposer
 
         var registry = new MetricRegistry();
         ProcessMetrics.Register(registry);
+        IngestMetrics.Register(registry, writer);
         var pollMetrics = new PollMetrics(registry);
         var sinks = new List<IReadingSink> { new StoreSink(writer), new MetricsSink(new ReadingMetricsSink(registry)) };
 
