@@ -63,6 +63,7 @@ public static class ServiceComposer
 
         var registry = new MetricRegistry();
         ProcessMetrics.Register(registry);
+        IngestMetrics.Register(registry, writer);
         var pollMetrics = new PollMetrics(registry);
         var sinks = new List<IReadingSink> { new StoreSink(writer), new MetricsSink(new ReadingMetricsSink(registry)) };
 
@@ -186,7 +187,14 @@ public static class ServiceComposer
             Supervisor = new SupervisorOptions { MaxDuration = TimeSpan.FromMinutes(config.Server.MaxCommandMinutes) },
             Time = time,
             LoggerFactory = log,
-            OnPolled = h => pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up),
+            OnPolled = h =>
+            {
+                pollMetrics.RecordPoll(h.Site, h.Device, h.LastDuration ?? TimeSpan.Zero, h.Up);
+                if (h.LastLag is { } lag)
+                {
+                    pollMetrics.RecordLag(lag);
+                }
+            },
             Ownership = (ISiteOwnership?)membership ?? SingleInstance.Instance,
             MapEndpoints = app =>
             {

@@ -27,7 +27,8 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
         var wait = Jitter(schedule.Interval); // spread the first polls of many devices
         while (!stop.IsCancellationRequested)
         {
-            Update(h => h with { NextPoll = time.GetUtcNow() + wait });
+            var due = time.GetUtcNow() + wait;
+            Update(h => h with { NextPoll = due });
             try
             {
                 await Task.Delay(wait, time, stop);
@@ -57,7 +58,10 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             }
 
             Update(h => h with { Owned = true, LeasedTo = null });
+
+            // Lateness of the timer and thread pool: how far behind schedule a busy process polls.
             var started = time.GetUtcNow();
+            Update(h => h with { LastLag = Max(TimeSpan.Zero, started - due) });
             try
             {
                 var readings = await PollOnceAsync(schedule, stop);

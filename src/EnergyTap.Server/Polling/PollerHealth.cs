@@ -20,4 +20,7 @@ public sealed record PollerHealth(
 
     /// <summary>The fleet instance polling the site instead, when known.</summary>
     public string? LeasedTo { get; init; }
+
+    /// <summary>How late the last poll started after its scheduled time (timer and thread-pool lateness).</summary>
+    public TimeSpan? LastLag { get; init; }
 }
