@@ -1,4 +1,4 @@
-namespace EnergyTap.Server.Tests.Infrastructure;
+namespace EnergyTap.Testing;
 
 /// <summary>
 /// A clock that only moves when a test calls <see cref="Advance"/>; timers (and therefore Task.Delay and
