@@ -1,4 +1,5 @@
 using EnergyTap.FranklinWH.Cloud;
+using EnergyTap.FranklinWH.Cloud.Auth;
 using EnergyTap.Server.Devices;
 using EnergyTap.Server.Readings;
 
@@ -7,7 +8,8 @@ namespace EnergyTap.Server.Adapters;
 /// <summary>
 /// FranklinWH cloud stats for one gateway. The cloud's daily kWh counters reset at local midnight;
 /// Prometheus and Home Assistant (total_increasing) both treat that as a counter reset.
-/// A <c>valid:false</c> answer yields stale readings, never zeros.
+/// A <c>valid:false</c> answer yields stale readings, never zeros. A refused login stops this poller for good:
+/// every automatic retry with the same wrong password brings the account closer to a lockout.
 /// </summary>
 public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClient client, string? gatewayId, TimeSpan interval, TimeProvider time)
     : IDevicePoller
@@ -21,6 +23,20 @@ public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClien
     public PollSchedule Schedule { get; } = new(interval, TimeSpan.FromSeconds(60));
 
     public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadStatsAsync(cancellationToken);
+        }
+        catch (CloudAuthenticationException ex)
+        {
+            throw new PollingStoppedException(
+                $"{ex.Message} Polling of this account has stopped so that retries cannot lock it; correct the email or password in the configuration and restart the service.",
+                ex);
+        }
+    }
+
+    private async Task<IReadOnlyList<Reading>> ReadStatsAsync(CancellationToken cancellationToken)
     {
         _gatewayId ??= (await client.ResolveGatewayAsync(null, cancellationToken)).Id;
         var stats = await client.GetStatsAsync(_gatewayId, cancellationToken: cancellationToken);

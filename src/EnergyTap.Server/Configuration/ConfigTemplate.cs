@@ -64,7 +64,8 @@ public static class ConfigTemplate
                 { "id": "agate", "host": "192.168.1.50", "port": 502, "unit": 1, "pollSeconds": 5, "reserveSocPercent": 20 }
               ],
               "cloud": [
-                // FranklinWH cloud, for generator, V2L and smart circuits. Password: use the environment.
+                // FranklinWH cloud, for generator, V2L and smart circuits. The password is required: set it in
+                // ENERGYTAP_Sites__0__Cloud__0__Password (or add "password" here). A refused login is never retried.
                 { "id": "cloud", "email": "you@example.com", "gatewayId": "", "pollSeconds": 30 }
               ]
             }

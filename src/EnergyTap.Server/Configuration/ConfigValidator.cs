@@ -148,12 +148,22 @@ public static class ConfigValidator
             Device(at, c.Id);
             CheckUrl(errors, $"{at}.baseUrl", c.BaseUrl);
             Require(errors, $"{at}.email", c.Email);
+            if (string.IsNullOrEmpty(c.Password))
+            {
+                // Logging in with an empty password again and again is how an account gets locked.
+                errors.Add($"{at}.password: is required (in the file or in the environment variable {EnvironmentName(at)}__Password)");
+            }
             if (c.PollSeconds < 10)
             {
                 errors.Add($"{at}.pollSeconds: must be at least 10 (the app itself polls every 10 s; faster risks a lockout)");
             }
         }
     }
+
+    /// <summary>"sites[0].cloud[1]" → "ENERGYTAP_Sites__0__Cloud__1", the environment variable prefix that overrides it.</summary>
+    private static string EnvironmentName(string path) =>
+        "ENERGYTAP_" + string.Join("__", path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static void Require(List<string> errors, string path, string? value)
     {

@@ -73,6 +73,11 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
             {
                 return;
             }
+            catch (PollingStoppedException ex)
+            {
+                OnStopped(ex, started);
+                return;
+            }
 #pragma warning disable CA1031 // Any failure of a device is reported as data, never allowed to end the loop.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -147,6 +152,28 @@ internal sealed class PollLoop(IDevicePoller poller, ReadingHub hub, TimeProvide
         // Consumers must see the gap: every series this poller feeds becomes "missing", not frozen.
         PublishMissing();
         return health.ConsecutiveFailures;
+    }
+
+    /// <summary>No retry, no backoff: the loop ends, and the reason stays visible in the health until a restart.</summary>
+    private void OnStopped(PollingStoppedException ex, DateTimeOffset started)
+    {
+        var now = time.GetUtcNow();
+        var health = Update(h => h with
+        {
+            Up = false,
+            LastAttempt = started,
+            LastError = ex.Message,
+            ConsecutiveFailures = h.ConsecutiveFailures + 1,
+            Polls = h.Polls + 1,
+            Failures = h.Failures + 1,
+            LastDuration = now - started,
+            NextPoll = null,
+            Stopped = ex.Message,
+        });
+        onPolled?.Invoke(health);
+        logger.LogError("{Site}/{Device} {DataClass} polling stopped: {Reason}",
+            poller.Device.Site, poller.Device.Id, poller.DataClass, ex.Message);
+        PublishMissing();
     }
 
     private void PublishMissing()

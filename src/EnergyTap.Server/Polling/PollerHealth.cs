@@ -23,4 +23,7 @@ public sealed record PollerHealth(
 
     /// <summary>How late the last poll started after its scheduled time (timer and thread-pool lateness).</summary>
     public TimeSpan? LastLag { get; init; }
+
+    /// <summary>Why this poller stopped for good (e.g. a refused login); it polls again only after a restart.</summary>
+    public string? Stopped { get; init; }
 }
