@@ -48,7 +48,26 @@ internal static class ConfigCommands
         var check = new Command("check", "Validate the configuration and list what it describes; every problem is named by its JSON path.") { path, json };
         check.SetAction(parse =>
         {
-            var config = ConfigFile.Load(parse.GetValue(path));
+            var read = ConfigFile.Read(parse.GetValue(path));
+            if (read.Problems.Count > 0)
+            {
+                if (parse.GetValue(json))
+                {
+                    Output.WriteJson(new { valid = false, file = read.File, problems = read.Problems });
+                }
+                else
+                {
+                    Console.Error.WriteLine($"energytap: {read.File}: {ConfigFile.Count(read.Problems)}:");
+                    foreach (var problem in read.Problems)
+                    {
+                        Console.Error.WriteLine($"  {problem}");
+                    }
+                }
+
+                return CliRunner.UsageError;
+            }
+
+            var config = read.Config;
             var sites = config.Sites.Select(s => new
             {
                 s.Id,
@@ -58,7 +77,7 @@ internal static class ConfigCommands
             }).ToList();
             if (parse.GetValue(json))
             {
-                Output.WriteJson(new { valid = true, sites });
+                Output.WriteJson(new { valid = true, file = read.File, sites });
                 return 0;
             }
 

@@ -14,8 +14,23 @@ internal static class ConfigFile
             ? fromEnvironment
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "energytap", "energytap.json");
 
-    /// <summary>Loads and validates; any problem becomes one UsageException listing every error.</summary>
+    /// <summary>Loads and validates; any problem becomes one UsageException listing every problem.</summary>
     public static EnergyTapConfig Load(string? path)
+    {
+        var read = Read(path);
+        return read.Problems.Count == 0
+            ? read.Config
+            : throw new UsageException($"{read.File}: {Count(read.Problems)}: {string.Join("; ", read.Problems)}");
+    }
+
+    /// <summary>"1 problem", "3 problems".</summary>
+    public static string Count(IReadOnlyList<ConfigProblem> problems) => problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
+
+    /// <summary>
+    /// Reads the file and the environment overrides and finds every problem at once: unknown keys and values of the
+    /// wrong kind first, then every rule of <see cref="ConfigValidator"/> on the values that could be read.
+    /// </summary>
+    public static ConfigReadResult Read(string? path)
     {
         var file = Path.GetFullPath(path ?? DefaultPath);
         if (!File.Exists(file))
@@ -23,27 +38,23 @@ internal static class ConfigFile
             throw new UsageException($"no configuration at {file}; create one with: energytap config init --config {file}");
         }
 
-        EnergyTapConfig config;
+        IConfigurationRoot root;
         try
         {
-            var root = new ConfigurationBuilder()
+            root = new ConfigurationBuilder()
                 .AddJsonFile(file, optional: false, reloadOnChange: false)
                 .AddInMemoryCollection(EnvironmentOverrides())
                 .Build();
-            config = root.Get<EnergyTapConfig>(o => o.ErrorOnUnknownConfiguration = true) ?? new EnergyTapConfig();
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            throw new UsageException($"{file}: {Innermost(ex).Message}");
+            throw new UsageException($"{file}: {NotJson(Innermost(ex))}");
         }
 
-        var errors = ConfigValidator.Validate(config);
-        if (errors.Count > 0)
-        {
-            throw new UsageException($"{file}: {errors.Count} problem(s): {string.Join("; ", errors)}");
-        }
-
-        return config;
+        var config = ConfigShape.Bind(root, out var shapeProblems);
+        var problems = shapeProblems.Select(ConfigProblem.Parse).ToList();
+        problems.AddRange(ConfigValidator.Validate(config).Select(ConfigProblem.Parse));
+        return new ConfigReadResult(file, config, problems);
     }
 
     /// <summary>
@@ -66,6 +77,26 @@ internal static class ConfigFile
         return overrides;
     }
 
+    private static string NotJson(Exception ex) => ex is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } column }
+        ? $"not valid JSON at line {line + 1}, column {column + 1} (a missing comma, quote or brace?)"
+        : $"not valid JSON: {ex.Message}";
+
     /// <summary>The configuration stack wraps the useful detail (line number, unknown key) in generic messages.</summary>
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+}
+
+/// <summary>The configuration as read (keys with a problem left out) and every problem; usable only without problems.</summary>
+internal sealed record ConfigReadResult(string File, EnergyTapConfig Config, IReadOnlyList<ConfigProblem> Problems);
+
+/// <summary>One problem in the configuration: where (its JSON path) and what is wrong, in plain words.</summary>
+internal sealed record ConfigProblem(string Path, string Message)
+{
+    /// <summary>The library words problems as "path: message".</summary>
+    public static ConfigProblem Parse(string problem)
+    {
+        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? new ConfigProblem("", problem) : new ConfigProblem(problem[..colon], problem[(colon + 2)..]);
+    }
+
+    public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
 }
