@@ -5,16 +5,47 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-peers=(mbpoll python3-pymodbus mosquitto mosquitto-clients prometheus postgresql chromium chromium-driver)
+# Each peer with everything it needs to run. Recommends stay off (a lean install), so what a peer
+# only recommends but the tests use is named here: pymodbus imports pyserial and its asyncio part.
+peers=(mbpoll python3-pymodbus python3-serial python3-serial-asyncio mosquitto mosquitto-clients
+       prometheus postgresql chromium chromium-driver)
+fail() { echo "$1"; echo "Tests: 0 passed, 1 failed"; exit 1; }
+
 missing=()
-for p in "${peers[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+for p in "${peers[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
 if ((${#missing[@]})); then
   echo "Installing test peers: ${missing[*]}"
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { echo "could not install ${missing[*]}"; echo "Tests: 0 passed, 1 failed"; exit 1; }
+  out=$($sudo apt-get update -qq 2>&1) || fail "apt-get update failed ($(tail -n 1 <<<"$out")); cannot install ${missing[*]}"
+  out=$(DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" 2>&1) \
+    || fail "could not install the test peers ${missing[*]}: $(tail -n 1 <<<"$out")"
 fi
+
+# An installed package is not yet a peer that runs: start each one once, and name the missing piece.
+check() {
+  local what=$1; shift
+  local out last
+  out=$(timeout 60 "$@" 2>&1) && return
+  last=$(grep -v '^[[:space:]]*$' <<<"$out" | tail -n 1)
+  fail "test peer $what does not run: ${last:-it printed nothing}"
+}
+py=/usr/bin/python3   # Debian's python3-* packages live in the system interpreter, not in a pyenv or venv
+check "mbpoll (package mbpoll)" mbpoll -V
+for module in serial serial_asyncio pymodbus pymodbus.client pymodbus.server.async_io pymodbus.framer.rtu_framer; do
+  check "pymodbus: python module $module (packages python3-pymodbus, python3-serial, python3-serial-asyncio)" \
+    "$py" -c "import $module"
+done
+check "mosquitto (package mosquitto)" sh -c 'mosquitto -h | grep "^mosquitto version"'   # -h exits 3 by design
+check "mosquitto_pub (package mosquitto-clients)" sh -c 'mosquitto_pub --help | grep "^mosquitto_pub version"'
+check "prometheus (package prometheus)" prometheus --version
+check "promtool (package prometheus)" promtool --version
+check "PostgreSQL initdb (package postgresql)" /usr/lib/postgresql/15/bin/initdb --version
+check "PostgreSQL server (package postgresql)" /usr/lib/postgresql/15/bin/postgres --version
+check "chromium (package chromium)" chromium --headless --no-sandbox --disable-gpu --dump-dom about:blank
+check "chromedriver (package chromium-driver)" chromedriver --version
+echo "Test peers run: mbpoll, pymodbus, mosquitto, prometheus, promtool, PostgreSQL, chromium, chromedriver"
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
