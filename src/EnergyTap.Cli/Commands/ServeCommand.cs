@@ -19,7 +19,7 @@ internal static class ServeCommand
         serve.SetAction(async (parse, stop) =>
         {
             var settings = ConfigFile.Load(parse.GetValue(config));
-            using var logging = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var logging = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Warning);
             return await ServiceRunner.RunAsync(settings, new ComposeOptions { LoggerFactory = logging }, service =>
             {
                 Console.WriteLine($"EnergyTap is serving {settings.Sites.Count} site(s)");

@@ -4,8 +4,15 @@ namespace EnergyTap.Cli.Infrastructure;
 
 internal static class ConsoleLogging
 {
+    /// <summary>
+    /// Console logs at <paramref name="minimum"/>. The host's own start and stop errors are left out: the service
+    /// rethrows them and the CLI reports each as one line, where the host would print a stack trace first.
+    /// ASP.NET's request chatter stays out unless the user asked for debug output.
+    /// </summary>
     public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(minimum)
+        .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+        .AddFilter("Microsoft.AspNetCore", minimum <= LogLevel.Debug ? minimum : LogLevel.Warning)
         .AddSimpleConsole(o =>
         {
             o.SingleLine = true;
