@@ -116,13 +116,23 @@ public sealed class SunSpecCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_nobody_answers_as_is_named_as_such_not_as_a_missing_marker()
+    {
+        var result = await CliProcess.RunAsync("sunspec", "scan", "--host", "127.0.0.1", "--port", Port, "--unit", "7");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no device answers as unit 7 (the gateway answered exception 11", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("marker", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Out_of_range_values_and_bad_arguments_are_refused()
     {
         var range = await CliProcess.RunAsync("sunspec", "write", "--host", "127.0.0.1", "--port", Port, "704.WSetPct=40000");
         var syntax = await CliProcess.RunAsync("sunspec", "write", "--host", "127.0.0.1", "--port", Port, "704.WSetPct");
         var baseArg = await CliProcess.RunAsync("sunspec", "scan", "--host", "127.0.0.1", "--port", Port, "--base", "forty");
 
-        Assert.Equal((1, true), (range.ExitCode, range.StdErr.Contains("outside the int16 range", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (range.ExitCode, range.StdErr.Contains("40000 Pct is outside what it can hold, -32767..32767 Pct (int16, scale factor 0)", StringComparison.Ordinal)));
         Assert.Equal(2, syntax.ExitCode);
         Assert.Equal(2, baseArg.ExitCode);
         Assert.Equal(-60, (short)bank.Get(ModbusRegisterKind.Holding, (ushort)image.Locate("704.WSetPct").Address));

@@ -99,7 +99,7 @@ public class WriteTests
     }
 
     [Theory]
-    [InlineData("704.WSetPct", 40000, "outside the int16 range")]
+    [InlineData("704.WSetPct", 40000, "704.WSetPct: 40000 Pct is outside what it can hold, -32767..32767 Pct (int16, scale factor 0)")]
     [InlineData("704.WSetRvrtRem", 1, "read-only")]
     [InlineData("713.SoC", 1, "read-only")]
     [InlineData("704.WSetMod", "CHARGE", "'CHARGE' is not one of its symbols (W_MAX_PCT, WATTS)")]

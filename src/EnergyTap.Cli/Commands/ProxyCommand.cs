@@ -45,7 +45,7 @@ internal static class ProxyCommand
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException(ex.Message);
+                throw UsageException.From(ex);
             }
 
             await using (proxy)

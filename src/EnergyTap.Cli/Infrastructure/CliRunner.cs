@@ -18,7 +18,7 @@ internal static class CliRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"energytap: {OneLine(parse.Errors[0].Message)} (see --help)");
+            Console.Error.WriteLine($"energytap: {OneLine(ParseErrorText.Plain(parse.Errors[0].Message))} (see --help)");
             return UsageError;
         }
 
@@ -54,15 +54,36 @@ internal static class CliRunner
     {
         AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
         System.Net.Sockets.SocketException s => $"network: {s.Message}",
-        HttpRequestException h => $"HTTP: {h.Message}",
+        HttpRequestException h => $"HTTP: {Innermost(h)}",
+        ArgumentException a => UsageException.WithoutParameter(a),
         UnauthorizedAccessException u => $"access denied: {u.Message}",
         IOException io => io.Message,
         _ => ex.Message,
     };
+
+    /// <summary>"The SSL connection could not be established, see inner exception" says nothing; the inner one does.</summary>
+    internal static string Innermost(Exception ex)
+    {
+        var reason = ex;
+        while (reason.InnerException is { } inner && reason.Message.Contains("inner exception", StringComparison.OrdinalIgnoreCase))
+        {
+            reason = inner;
+        }
+
+        return reason == ex ? ex.Message : $"{ex.Message.Split(',')[0]}: {reason.Message}";
+    }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>Thrown by a command when its arguments are valid syntax but make no sense together.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message)
+{
+    /// <summary>A library's refusal of a value, worded for the user: prefixed with the option it came from, without .NET's "(Parameter 'x')".</summary>
+    public static UsageException From(ArgumentException ex, string? option = null) =>
+        new(option is null ? WithoutParameter(ex) : $"{option}: {WithoutParameter(ex)}");
+
+    public static string WithoutParameter(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+}

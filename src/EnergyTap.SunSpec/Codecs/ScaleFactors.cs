@@ -17,6 +17,10 @@ public static class ScaleFactors
         return (double)(value * Powers[sf + 10]);
     }
 
+    /// <summary>The human value of a raw number, exactly (for limits in messages: 32767 at -2 is 327.67).</summary>
+    public static decimal ToUnits(decimal raw, long scaleFactor) =>
+        scaleFactor is < -10 or > 10 ? raw : raw * Powers[scaleFactor + 10];
+
     /// <summary>The raw whole number for a human value; a value finer than the factor allows is refused, not rounded.</summary>
     public static decimal Remove(decimal value, long scaleFactor)
     {

@@ -50,6 +50,7 @@ public static class ValueConverter
         {
             var exponent = sf.Fixed ?? scaleFactor
                 ?? throw new SunSpecValueException($"{name}: its scale factor {sf} is not implemented, so a value in units cannot be converted");
+            var given = number;
             try
             {
                 number = ScaleFactors.Remove(number, exponent);
@@ -57,6 +58,15 @@ public static class ValueConverter
             catch (SunSpecValueException ex)
             {
                 throw new SunSpecValueException($"{name}: {ex.Message}");
+            }
+
+            // Said in the units the user wrote, not in raw register counts they never saw.
+            var (min, max) = PointEncoder.Range(definition.Type);
+            if (number < min || number > max)
+            {
+                var units = string.IsNullOrEmpty(definition.Units) ? "" : $" {definition.Units}";
+                throw new SunSpecValueException(
+                    $"{name}: {PointEncoder.Show(given)}{units} is outside what it can hold, {PointEncoder.Show(ScaleFactors.ToUnits(min, exponent))}..{PointEncoder.Show(ScaleFactors.ToUnits(max, exponent))}{units} ({definition.Type.SchemaName()}, scale factor {exponent})");
             }
         }
 

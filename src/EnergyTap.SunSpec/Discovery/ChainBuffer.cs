@@ -15,6 +15,8 @@ internal sealed class ChainBuffer(IModbusClient modbus, byte unitId, int start)
 
     public int Start { get; } = start;
 
+    public byte UnitId => unitId;
+
     public int End => Start + registers.Count;
 
     public ushort this[int address] => registers[address - Start];

@@ -40,7 +40,7 @@ public static class SunSpecScanner
 
         throw new SunSpecChainException(options.BaseAddress is int b
             ? $"no SunSpec marker \"SunS\" at PDU address {b} (unit {options.UnitId})"
-            : $"no SunSpec marker \"SunS\" at PDU address 40000, 0 or 50000 (unit {options.UnitId}); give the base with --base if the device uses another");
+            : $"no SunSpec marker \"SunS\" at PDU address 40000, 0 or 50000 (unit {options.UnitId}); give the base address if the device uses another");
     }
 
     private static async Task<bool> HasMarkerAsync(ChainBuffer buffer, int address, CancellationToken cancellationToken)
@@ -50,6 +50,11 @@ public static class SunSpecScanner
             // The marker and the first header (or the end marker): a map has at least these four registers.
             return await buffer.EnsureAsync(address, 4, cancellationToken).ConfigureAwait(false)
                 && buffer[address] == SunSpecBase.Marker0 && buffer[address + 1] == SunSpecBase.Marker1;
+        }
+        catch (ModbusExceptionResponseException ex) when (ex.Code is ModbusExceptionCode.GatewayPathUnavailable or ModbusExceptionCode.GatewayTargetFailedToRespond)
+        {
+            // A gateway saying nobody answers as this unit is not "no map here": no other base address will help.
+            throw new SunSpecChainException($"no device answers as unit {buffer.UnitId} (the gateway answered exception {(byte)ex.Code}, {ModbusExceptionCodes.Name(ex.Code)}); check the unit id");
         }
         catch (ModbusExceptionResponseException)
         {

@@ -63,23 +63,10 @@ internal sealed partial class AgateConnection
 
     private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp)
     {
-        var seconds = parse.GetValue(timeout);
-        if (seconds is <= 0 or > 300)
-        {
-            throw new UsageException("--timeout must be between 0 and 300 seconds");
-        }
+        var wait = OptionRanges.Seconds(parse.GetValue(timeout), "--timeout", 300);
+        var portNumber = OptionRanges.Port(parse.GetValue(port));
 
-        var portNumber = parse.GetValue(port);
-        if (portNumber is < 1 or > 65535)
-        {
-            throw new UsageException("--port must be between 1 and 65535");
-        }
-
-        var unitId = parse.GetValue(unit);
-        if (unitId is < 0 or > 255)
-        {
-            throw new UsageException("--unit must be between 0 and 255");
-        }
+        var unitId = OptionRanges.Unit(parse.GetValue(unit));
 
         var reservePercent = parse.GetValue(reserve);
         if (reservePercent is < 0 or > 100)
@@ -105,9 +92,9 @@ internal sealed partial class AgateConnection
         {
             Host = address,
             Port = portNumber,
-            UnitId = (byte)unitId,
-            RequestTimeout = TimeSpan.FromSeconds(seconds),
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(seconds, 10)),
+            UnitId = unitId,
+            RequestTimeout = wait,
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 10)),
             Store = new RevertStore(StatePath(parse)),
             Control = new AgateControlOptions
             {

@@ -46,8 +46,8 @@ internal sealed class ModbusConnectionOptions
             Host = parse.GetValue(Host)!,
             Port = port,
             Framing = parse.GetValue(Framing) == "rtu" ? ModbusFraming.RtuOverTcp : ModbusFraming.Tcp,
-            RequestTimeout = Seconds(parse.GetValue(Timeout), "--timeout"),
-            ConnectTimeout = Seconds(parse.GetValue(ConnectTimeout), "--connect-timeout"),
+            RequestTimeout = OptionRanges.Seconds(parse.GetValue(Timeout), "--timeout", 3600),
+            ConnectTimeout = OptionRanges.Seconds(parse.GetValue(ConnectTimeout), "--connect-timeout", 3600),
         });
     }
 
@@ -77,6 +77,4 @@ internal sealed class ModbusConnectionOptions
         return option;
     }
 
-    private static TimeSpan Seconds(double value, string name) =>
-        value is > 0 and <= 3600 ? TimeSpan.FromSeconds(value) : throw new UsageException($"{name} must be between 0 and 3600 seconds, not {value}");
 }

@@ -49,7 +49,7 @@ internal sealed class PvsConnectionOptions
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"--host: {ex.Message}");
+            throw UsageException.From(ex, "--host");
         }
 
         return await PvsClient.ConnectAsync(host, new PvsClientOptions

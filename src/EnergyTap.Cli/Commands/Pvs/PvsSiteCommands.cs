@@ -92,7 +92,7 @@ internal static class PvsSiteCommands
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+                throw UsageException.From(ex);
             }
 
             if (parse.GetValue(json))

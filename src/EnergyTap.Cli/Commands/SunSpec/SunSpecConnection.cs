@@ -37,24 +37,15 @@ internal sealed class SunSpecConnection
     public async Task<(ModbusTcpClient Client, SunSpecDevice Device)> ScanAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var options = ScanOptions(parse);
-        var seconds = parse.GetValue(timeout);
-        if (seconds is <= 0 or > 300)
-        {
-            throw new UsageException("--timeout must be between 0 and 300 seconds");
-        }
-
-        var portNumber = parse.GetValue(port);
-        if (portNumber is < 1 or > 65535)
-        {
-            throw new UsageException("--port must be between 1 and 65535");
-        }
+        var wait = OptionRanges.Seconds(parse.GetValue(timeout), "--timeout", 300);
+        var portNumber = OptionRanges.Port(parse.GetValue(port));
 
         var client = new ModbusTcpClient(new ModbusClientOptions
         {
             Host = parse.GetValue(host)!,
             Port = portNumber,
-            RequestTimeout = TimeSpan.FromSeconds(seconds),
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(seconds, 10)),
+            RequestTimeout = wait,
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 10)),
         });
         try
         {
@@ -69,11 +60,7 @@ internal sealed class SunSpecConnection
 
     private SunSpecScanOptions ScanOptions(ParseResult parse)
     {
-        var unitId = parse.GetValue(unit);
-        if (unitId is < 0 or > 255)
-        {
-            throw new UsageException("--unit must be between 0 and 255");
-        }
+        var unitId = OptionRanges.Unit(parse.GetValue(unit));
 
         var text = parse.GetValue(baseAddress) ?? "auto";
         int? start = null;
@@ -88,6 +75,6 @@ internal sealed class SunSpecConnection
         }
 
         var catalog = parse.GetValue(models) is string directory ? ModelCatalog.Builtin.WithModelsFrom(directory) : ModelCatalog.Builtin;
-        return new SunSpecScanOptions { UnitId = (byte)unitId, BaseAddress = start, Catalog = catalog };
+        return new SunSpecScanOptions { UnitId = unitId, BaseAddress = start, Catalog = catalog };
     }
 }
