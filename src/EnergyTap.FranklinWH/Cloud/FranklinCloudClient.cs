@@ -80,6 +80,10 @@ public sealed partial class FranklinCloudClient : IDisposable
     internal Task<JsonElement> PostJsonAsync(string endpoint, JsonObject body, CancellationToken cancellationToken) =>
         CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Body = () => JsonContent.Create(body) }, cancellationToken);
 
+    /// <summary>Posts UTF-8 JSON text exactly as given (sendMqtt needs its dataArea bytes untouched).</summary>
+    internal Task<JsonElement> PostJsonBytesAsync(string endpoint, byte[] body, CancellationToken cancellationToken) =>
+        CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Body = () => CloudTransport.JsonBody(body) }, cancellationToken);
+
     internal Task<JsonElement> PostQueryAsync(string endpoint, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
         CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Query = query }, cancellationToken);
 
