@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnergyTap.FranklinWH.Cloud.Auth;
@@ -78,7 +77,7 @@ public sealed partial class FranklinCloudClient : IDisposable
         CallAsync(new CloudCall(HttpMethod.Get, Terminal + endpoint) { Query = query, PaceKey = paceKey, PaceInterval = paceInterval }, cancellationToken);
 
     internal Task<JsonElement> PostJsonAsync(string endpoint, JsonObject body, CancellationToken cancellationToken) =>
-        CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Body = () => JsonContent.Create(body) }, cancellationToken);
+        PostJsonBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken);
 
     /// <summary>Posts UTF-8 JSON text exactly as given (sendMqtt needs its dataArea bytes untouched).</summary>
     internal Task<JsonElement> PostJsonBytesAsync(string endpoint, byte[] body, CancellationToken cancellationToken) =>

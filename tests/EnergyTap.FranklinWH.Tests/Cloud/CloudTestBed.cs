@@ -36,7 +36,7 @@ public sealed class CloudTestBed : IAsyncDisposable
 
     /// <summary>A client with pacing off (tests that check pacing turn it back on) and a long timeout on the manual clock.</summary>
     public FranklinCloudClient Client(Func<FranklinCloudOptions, FranklinCloudOptions>? tweak = null, string email = SimulatedAccount.DemoEmail,
-        string password = SimulatedAccount.DemoPassword, ICloudTokenStore? store = null)
+        string password = SimulatedAccount.DemoPassword, ICloudTokenStore? store = null, HttpClient? httpClient = null)
     {
         var options = new FranklinCloudOptions
         {
@@ -51,7 +51,7 @@ public sealed class CloudTestBed : IAsyncDisposable
             Jitter = new Random(3),
             LoggerFactory = Logs,
         };
-        var client = new FranklinCloudClient(tweak?.Invoke(options) ?? options);
+        var client = new FranklinCloudClient(tweak?.Invoke(options) ?? options, httpClient);
         _clients.Add(client);
         return client;
     }
