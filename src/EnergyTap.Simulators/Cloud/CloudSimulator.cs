@@ -51,6 +51,7 @@ public sealed class CloudSimulator : IAsyncDisposable
         StatsEndpoint.Map(app, _state);
         GeneratorEndpoints.Map(app, _state);
         TouEndpoints.Map(app, _state);
+        StormEndpoints.Map(app, _state);
         MqttEndpoint.Map(app, _state, frame => Volatile.Write(ref _lastFrame, frame));
         await app.StartAsync(cancellationToken);
         _app = app;

@@ -12,9 +12,9 @@ internal sealed class GatewayState
         Online = definition.Online;
         Profiles =
         [
-            new ModeProfileState(profileIdBase + 1, 1, "Time of Use", 20),
-            new ModeProfileState(profileIdBase + 2, 2, "Self Consumption", 20),
-            new ModeProfileState(profileIdBase + 3, 3, "Emergency Backup", 100),
+            new ModeProfileState(profileIdBase + 1, 1, 1, "Time of Use", 20),
+            new ModeProfileState(profileIdBase + 2, 2, 2, "Self Consumption", 20),
+            new ModeProfileState(profileIdBase + 3, 3, 3, "Emergency Backup", 100),
         ];
         ActiveProfileId = profileIdBase + 2;
     }
@@ -29,6 +29,12 @@ internal sealed class GatewayState
     public List<ModeProfileState> Profiles { get; }
     public long ActiveProfileId { get; set; }
     public int? BackupMinutes { get; set; }
+    public DateTimeOffset? BackupSince { get; set; }
+    /// <summary>The mode the gateway returns to when a timed emergency backup ends.</summary>
+    public int NextWorkMode { get; set; } = 2;
+    public bool StormHedgeEnabled { get; set; } = true;
+    public int StormAdvanceBackupMinutes { get; set; } = 120;
+    public bool StormNoticeEnabled { get; set; } = true;
     public int ValidFalseRemaining { get; set; }
     public DateTimeOffset? LastStatsPoll { get; set; }
 
@@ -47,8 +53,12 @@ internal sealed class GatewayState
         ActiveProfile.WorkMode, ActiveProfile.Soc, BackupMinutes, OffGrid, Online);
 }
 
-/// <summary>One entry of the simulated getGatewayTouListV2 list.</summary>
-internal sealed record ModeProfileState(long Id, int WorkMode, string Name, double Soc)
+/// <summary>One entry of the simulated getGatewayTouListV2 list. OldIndex is the mode's slot in the app's older list.</summary>
+internal sealed record ModeProfileState(long Id, int OldIndex, int WorkMode, string Name, double Soc)
 {
+    /// <summary>Emergency backup holds the battery full; its reserve is not the user's to edit.</summary>
+    public bool EditSocFlag => WorkMode != 3;
+    public double MinSoc => WorkMode == 3 ? 20 : 5;
+
     public double Soc { get; set; } = Soc;
 }

@@ -71,6 +71,47 @@ public sealed class CloudTestBed : IAsyncDisposable
         return await task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Logs in over plain HTTP, as a third-party client would, and returns the token.</summary>
+    public async Task<string> LoginTokenAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["account"] = SimulatedAccount.DemoEmail,
+            ["password"] = CloudPasswordDigest.Compute(SimulatedAccount.DemoPassword),
+            ["lang"] = "en_US",
+            ["type"] = "0",
+        });
+        using var response = await http.PostAsync("hes-gateway/terminal/initialize/appUserOrInstallerLogin", form);
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>One raw request with the token; returns the HTTP status and the parsed body (null when it is not JSON).</summary>
+    public async Task<(int Status, System.Text.Json.Nodes.JsonNode? Body)> SendRawAsync(HttpMethod method, string relativeUri, string token, string? json = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        using var request = new HttpRequestMessage(method, relativeUri);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Add("loginToken", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        System.Text.Json.Nodes.JsonNode? body;
+        try
+        {
+            body = text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        return ((int)response.StatusCode, body);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)

@@ -77,7 +77,7 @@ public class MqttFrameTests
     {
         await using var bed = await CloudTestBed.StartAsync();
         await bed.Client().GetGatewaysAsync(); // logs in
-        var token = await LoginTokenAsync(bed);
+        var token = await bed.LoginTokenAsync();
         var body = JsonNode.Parse(MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1 }, 0, 1).ToRequestBody())!;
         body["crc"] = "00000000";
 
@@ -91,7 +91,7 @@ public class MqttFrameTests
     public async Task Simulator_refuses_dataArea_as_a_string_as_the_live_relay_expects_an_object()
     {
         await using var bed = await CloudTestBed.StartAsync();
-        var token = await LoginTokenAsync(bed);
+        var token = await bed.LoginTokenAsync();
         var frame = MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1, ["refreshData"] = 1 }, 0, 1);
         var stringForm = new JsonObject
         {
@@ -109,7 +109,7 @@ public class MqttFrameTests
     public async Task Simulator_reply_echoes_the_frame_and_carries_dataArea_as_a_string_with_its_own_len_and_crc()
     {
         await using var bed = await CloudTestBed.StartAsync();
-        var token = await LoginTokenAsync(bed);
+        var token = await bed.LoginTokenAsync();
         var frame = MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1, ["refreshData"] = 1 }, 1_700_000_000, 42);
 
         var envelope = await PostAsync(bed, token, Encoding.UTF8.GetString(frame.ToRequestBody()));
@@ -124,26 +124,6 @@ public class MqttFrameTests
         Assert.True(MqttFrame.Matches(area.GetValue<string>(), result["len"]!.GetValue<int>(), result["crc"]!.GetValue<string>()));
     }
 
-    private static async Task<JsonNode> PostAsync(CloudTestBed bed, string token, string json)
-    {
-        using var http = new HttpClient { BaseAddress = bed.BaseUri };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "hes-gateway/terminal/sendMqtt") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Add("loginToken", token);
-        using var response = await http.SendAsync(request);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
-
-    private static async Task<string> LoginTokenAsync(CloudTestBed bed)
-    {
-        using var http = new HttpClient { BaseAddress = bed.BaseUri };
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["account"] = EnergyTap.Simulators.Cloud.SimulatedAccount.DemoEmail,
-            ["password"] = EnergyTap.FranklinWH.Cloud.Auth.CloudPasswordDigest.Compute(EnergyTap.Simulators.Cloud.SimulatedAccount.DemoPassword),
-            ["lang"] = "en_US",
-            ["type"] = "0",
-        });
-        using var response = await http.PostAsync("hes-gateway/terminal/initialize/appUserOrInstallerLogin", form);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]!["token"]!.GetValue<string>();
-    }
+    private static async Task<JsonNode> PostAsync(CloudTestBed bed, string token, string json) =>
+        (await bed.SendRawAsync(HttpMethod.Post, "hes-gateway/terminal/sendMqtt", token, json)).Body!;
 }
