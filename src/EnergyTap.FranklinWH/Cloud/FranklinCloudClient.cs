@@ -76,6 +76,10 @@ public sealed partial class FranklinCloudClient : IDisposable
         string? paceKey = null, TimeSpan paceInterval = default) =>
         CallAsync(new CloudCall(HttpMethod.Get, Terminal + endpoint) { Query = query, PaceKey = paceKey, PaceInterval = paceInterval }, cancellationToken);
 
+    /// <summary>A GET outside hes-gateway/terminal/ (e.g. hes-gateway/common/).</summary>
+    internal Task<JsonElement> GetFromAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
+        CallAsync(new CloudCall(HttpMethod.Get, path) { Query = query }, cancellationToken);
+
     internal Task<JsonElement> PostJsonAsync(string endpoint, JsonObject body, CancellationToken cancellationToken) =>
         PostJsonBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken);
 

@@ -43,6 +43,9 @@ internal sealed class GatewayState
     public bool V2lPort => V2lEligibility.Evaluate([.. Definition.Accessories]).Eligible;
     public ModeProfileState ActiveProfile => Profiles.First(p => p.Id == ActiveProfileId);
 
+    /// <summary>The aPower serials, the same in getDeviceInfoV2 apowerList and runtimeData fhpSn.</summary>
+    public IReadOnlyList<string> BatterySerials => [.. Enumerable.Range(1, Definition.Batteries).Select(n => $"APW{(Id.Length > 6 ? Id[^6..] : Id)}{n:D2}")];
+
     /// <summary>V2L_RUN_STATE: active when the CarSW circuit is on and the grid is away; standby when licensed.</summary>
     public int V2lRunState => !Definition.V2lLicensed || !V2lPort ? 0 : CircuitOn[3] && OffGrid ? 2 : 1;
 

@@ -32,7 +32,9 @@ internal static class SimulatedRuntime
             ["offgridreason"] = gw.OffGrid ? 1 : 0,
             ["pro_load"] = new JsonArray(0, 0, 0),
             ["run_status"] = 1, ["mode"] = gw.ActiveProfile.WorkMode,
-            ["fhpSn"] = new JsonArray($"{(gw.Id.Length > 6 ? gw.Id[^6..] : gw.Id)}-BAT1"), ["fhpSoc"] = new JsonArray(soc), ["fhpPower"] = new JsonArray(battery),
+            ["fhpSn"] = new JsonArray([.. gw.BatterySerials.Select(sn => (JsonNode)sn)]),
+            ["fhpSoc"] = new JsonArray([.. gw.BatterySerials.Select(_ => (JsonNode)soc)]),
+            ["fhpPower"] = new JsonArray([.. gw.BatterySerials.Select(_ => (JsonNode)Math.Round(battery / gw.BatterySerials.Count, 2))]),
             ["bms_work"] = new JsonArray(1), ["t_amb"] = 21.5, ["signal"] = -61, ["wifiSignal"] = -55, ["connType"] = 1,
             ["v2lModeEnable"] = gw.Definition.V2lLicensed ? 1 : 0, ["v2lRunState"] = gw.V2lRunState,
         };
