@@ -52,7 +52,8 @@ public sealed partial class FranklinCloudClient : IDisposable
 
     /// <summary>
     /// The gateway to talk to: <paramref name="requestedId"/> when given (and on the account), otherwise the only one.
-    /// Several gateways and no choice is an error listing their ids.
+    /// Several gateways and no choice is an error listing their ids. The cloud's ids are case-sensitive (a lower-case
+    /// id answers 181), so an id typed in another case resolves to the account's own spelling.
     /// </summary>
     public async Task<CloudGateway> ResolveGatewayAsync(string? requestedId, CancellationToken cancellationToken = default)
     {
@@ -60,7 +61,9 @@ public sealed partial class FranklinCloudClient : IDisposable
         var ids = gateways.Select(g => g.Id).ToList();
         if (requestedId is not null)
         {
-            return gateways.FirstOrDefault(g => string.Equals(g.Id, requestedId, StringComparison.OrdinalIgnoreCase))
+            var sameCase = gateways.Where(g => string.Equals(g.Id, requestedId, StringComparison.OrdinalIgnoreCase)).ToList();
+            return gateways.FirstOrDefault(g => string.Equals(g.Id, requestedId, StringComparison.Ordinal))
+                ?? (sameCase.Count == 1 ? sameCase[0] : null)
                 ?? throw new GatewayNotFoundException($"gateway {requestedId} is not on this account; it has: {string.Join(", ", ids)}.", ids);
         }
 

@@ -26,6 +26,8 @@ internal sealed class GatewayState
     public int GeneratorManuSw { get; set; } = 1;
     public bool[] CircuitOn { get; } = [false, true, false, false];
     public string[] CircuitName { get; } = ["", "Circuit 1", "Circuit 2", "V2L / Car"];
+    /// <summary>311 SwMerge: 1 when circuits 1 and 2 are joined into one 240 V circuit and switch together.</summary>
+    public int SwMerge { get; set; }
     public List<ModeProfileState> Profiles { get; }
     public long ActiveProfileId { get; set; }
     public int? BackupMinutes { get; set; }

@@ -50,10 +50,10 @@ public sealed partial class FranklinCloudClient
         return new RelayStates(data.Int("gridRelayStat"), data.Int("genRelayStat"), data.Int("evRelayStat"));
     }
 
-    /// <summary>cmdType 353 option 2: V2L (CarSW) live power and energy.</summary>
+    /// <summary>cmdType 353 {"opt":0} (no option, as the live clients ask): smart-circuit and V2L (CarSW) power and energy.</summary>
     public async Task<V2lPower> GetV2lPowerAsync(string gatewayId, CancellationToken cancellationToken = default)
     {
-        var data = await AccessoryPowerAsync(gatewayId, 2, cancellationToken);
+        var data = await SendMqttAsync(gatewayId, MqttCommandTypes.AccessoryPower, new JsonObject { ["opt"] = 0 }, cancellationToken);
         return new V2lPower(data.Double("CarSWCurrent"), data.Double("CarSWPower"), data.Double("CarSWImpEnergy"), data.Double("CarSWExpEnergy"),
             data.Double("SW1ExpPower"), data.Double("SW2ExpPower"));
     }

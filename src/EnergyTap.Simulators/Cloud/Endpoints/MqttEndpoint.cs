@@ -34,7 +34,12 @@ internal static class MqttEndpoint
                 }
 
                 var request = JsonNode.Parse(f.DataArea)!.AsObject();
-                var reply = MqttCommands.Answer(ok.Gateway!, f.CmdType, request);
+                var reply = MqttCommands.Answer(ok.Gateway!, f.CmdType, request, out var refusal);
+                if (refusal is not null)
+                {
+                    return Envelopes.Error(500, refusal.Message);
+                }
+
                 if (reply is null)
                 {
                     return Envelopes.Error(181, $"cmdType {f.CmdType} not available on this gateway");
