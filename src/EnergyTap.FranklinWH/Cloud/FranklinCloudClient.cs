@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnergyTap.FranklinWH.Cloud.Auth;
@@ -53,7 +52,8 @@ public sealed partial class FranklinCloudClient : IDisposable
 
     /// <summary>
     /// The gateway to talk to: <paramref name="requestedId"/> when given (and on the account), otherwise the only one.
-    /// Several gateways and no choice is an error listing their ids.
+    /// Several gateways and no choice is an error listing their ids. The cloud's ids are case-sensitive (a lower-case
+    /// id answers 181), so an id typed in another case resolves to the account's own spelling.
     /// </summary>
     public async Task<CloudGateway> ResolveGatewayAsync(string? requestedId, CancellationToken cancellationToken = default)
     {
@@ -61,7 +61,9 @@ public sealed partial class FranklinCloudClient : IDisposable
         var ids = gateways.Select(g => g.Id).ToList();
         if (requestedId is not null)
         {
-            return gateways.FirstOrDefault(g => string.Equals(g.Id, requestedId, StringComparison.OrdinalIgnoreCase))
+            var sameCase = gateways.Where(g => string.Equals(g.Id, requestedId, StringComparison.OrdinalIgnoreCase)).ToList();
+            return gateways.FirstOrDefault(g => string.Equals(g.Id, requestedId, StringComparison.Ordinal))
+                ?? (sameCase.Count == 1 ? sameCase[0] : null)
                 ?? throw new GatewayNotFoundException($"gateway {requestedId} is not on this account; it has: {string.Join(", ", ids)}.", ids);
         }
 
@@ -77,8 +79,16 @@ public sealed partial class FranklinCloudClient : IDisposable
         string? paceKey = null, TimeSpan paceInterval = default) =>
         CallAsync(new CloudCall(HttpMethod.Get, Terminal + endpoint) { Query = query, PaceKey = paceKey, PaceInterval = paceInterval }, cancellationToken);
 
+    /// <summary>A GET outside hes-gateway/terminal/ (e.g. hes-gateway/common/).</summary>
+    internal Task<JsonElement> GetFromAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
+        CallAsync(new CloudCall(HttpMethod.Get, path) { Query = query }, cancellationToken);
+
     internal Task<JsonElement> PostJsonAsync(string endpoint, JsonObject body, CancellationToken cancellationToken) =>
-        CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Body = () => JsonContent.Create(body) }, cancellationToken);
+        PostJsonBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken);
+
+    /// <summary>Posts UTF-8 JSON text exactly as given (sendMqtt needs its dataArea bytes untouched).</summary>
+    internal Task<JsonElement> PostJsonBytesAsync(string endpoint, byte[] body, CancellationToken cancellationToken) =>
+        CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Body = () => CloudTransport.JsonBody(body) }, cancellationToken);
 
     internal Task<JsonElement> PostQueryAsync(string endpoint, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken) =>
         CallAsync(new CloudCall(HttpMethod.Post, Terminal + endpoint) { Query = query }, cancellationToken);

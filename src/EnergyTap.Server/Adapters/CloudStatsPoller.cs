@@ -10,11 +10,13 @@ namespace EnergyTap.Server.Adapters;
 /// Prometheus and Home Assistant (total_increasing) both treat that as a counter reset.
 /// A <c>valid:false</c> answer yields stale readings, never zeros. A refused login stops this poller for good:
 /// every automatic retry with the same wrong password brings the account closer to a lockout.
+/// <c>grid_connected</c> is 1 on the grid and 0 off it, as runtimeData says (offgridreason null = on the grid).
+/// A configured gateway id is resolved once to the account's own spelling: the cloud's ids are case-sensitive.
 /// </summary>
 public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClient client, string? gatewayId, TimeSpan interval, TimeProvider time)
     : IDevicePoller
 {
-    private string? _gatewayId = gatewayId;
+    private string? _gatewayId;
 
     public DeviceDescriptor Device { get; } = device;
 
@@ -38,7 +40,7 @@ public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClien
 
     private async Task<IReadOnlyList<Reading>> ReadStatsAsync(CancellationToken cancellationToken)
     {
-        _gatewayId ??= (await client.ResolveGatewayAsync(null, cancellationToken)).Id;
+        _gatewayId ??= (await client.ResolveGatewayAsync(gatewayId, cancellationToken)).Id;
         var stats = await client.GetStatsAsync(_gatewayId, cancellationToken: cancellationToken);
         var quality = stats.IsStale ? ReadingQuality.Stale : ReadingQuality.Fresh;
         var at = stats.ValuesAt ?? time.GetUtcNow();
@@ -50,7 +52,8 @@ public sealed class CloudStatsPoller(DeviceDescriptor device, FranklinCloudClien
             .Kilowatts("battery_power", now?.BatteryKw)
             .Add("battery_soc", now?.SocPercent, "%")
             .Kilowatts("generator_power", now?.GeneratorKw)
-            .Kilowatts("v2l_power", now?.V2lUseKw);
+            .Kilowatts("v2l_power", now?.V2lUseKw)
+            .Add("grid_connected", now?.GridConnected is { } onGrid ? (onGrid ? 1 : 0) : null, "");
         var today = stats.Totals;
         r.KilowattHours("solar_energy", today?.SolarKwh)
             .KilowattHours("home_load_energy", today?.LoadKwh)

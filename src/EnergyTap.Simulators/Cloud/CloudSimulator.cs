@@ -45,11 +45,13 @@ public sealed class CloudSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(Options.ListenAddress, Options.Port));
         var app = builder.Build();
         app.Use((http, next) => OutageMiddleware.InvokeAsync(http, () => (Outage, OutageStatusCode), _state, next));
+        app.Use((http, next) => LengthRequiredMiddleware.InvokeAsync(http, _state, next));
         AuthEndpoint.Map(app, _state);
         GatewayEndpoints.Map(app, _state);
         StatsEndpoint.Map(app, _state);
         GeneratorEndpoints.Map(app, _state);
         TouEndpoints.Map(app, _state);
+        StormEndpoints.Map(app, _state);
         MqttEndpoint.Map(app, _state, frame => Volatile.Write(ref _lastFrame, frame));
         await app.StartAsync(cancellationToken);
         _app = app;
@@ -73,7 +75,7 @@ public sealed class CloudSimulator : IAsyncDisposable
     /// <summary>The HTTP status a <see cref="CloudOutage.ServerError"/> outage answers; 503 unless set.</summary>
     public int OutageStatusCode { get; set; } = 503;
 
-    /// <summary>Requests per endpoint name (e.g. "login", "getDeviceCompositeInfo", "sendMqtt", "429", "crcMismatch", "outage").</summary>
+    /// <summary>Requests per endpoint name (e.g. "login", "getDeviceCompositeInfo", "sendMqtt", "429", "crcMismatch", "outage", "chunked").</summary>
     public long RequestCount(string endpoint) => _state.Counts.GetValueOrDefault(endpoint);
 
     public IReadOnlyDictionary<string, long> RequestCounts => new Dictionary<string, long>(_state.Counts);

@@ -33,7 +33,7 @@ internal sealed class CloudSimulatorState
     public AccountState? Account(string email) => _accounts.GetValueOrDefault(email);
 
     public GatewayState? FindGateway(string id) =>
-        _accounts.Values.SelectMany(a => a.Gateways).FirstOrDefault(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase));
+        _accounts.Values.SelectMany(a => a.Gateways).FirstOrDefault(g => string.Equals(g.Id, id, StringComparison.Ordinal));
 
     public string Issue(AccountState account)
     {
@@ -59,7 +59,7 @@ internal sealed class CloudSimulatorState
     /// <summary>The next forced error that applies to this gateway, consumed.</summary>
     public int? TakeForcedError(string gatewayId)
     {
-        if (_forcedErrors.TryPeek(out var next) && (next.GatewayId is null || string.Equals(next.GatewayId, gatewayId, StringComparison.OrdinalIgnoreCase)))
+        if (_forcedErrors.TryPeek(out var next) && (next.GatewayId is null || string.Equals(next.GatewayId, gatewayId, StringComparison.Ordinal)))
         {
             _forcedErrors.Dequeue();
             return next.Code;

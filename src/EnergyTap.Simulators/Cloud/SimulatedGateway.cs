@@ -14,6 +14,15 @@ public sealed record SimulatedGateway(string Id, string Name, IReadOnlyList<int>
     /// <summary>False = the aGate is not connected to the cloud: reads answer 136, mode changes 176.</summary>
     public bool Online { get; init; } = true;
 
+    /// <summary>How many aPower batteries (getDeviceInfoV2 apowerList, runtimeData fhpSn).</summary>
+    public int Batteries { get; init; } = 1;
+
+    /// <summary>The aGate firmware (getHomeGatewayList version).</summary>
+    public string Firmware { get; init; } = "V10R01B04D00";
+
+    /// <summary>The hardware version code (sysHdVersion is its text, sysHdVersionInt the number).</summary>
+    public int HardwareVersion { get; init; } = 102;
+
     /// <summary>US V1 Smart Circuits + Generator Module V1: generator and V2L through the CarSW port.</summary>
     public static SimulatedGateway GeneratorV1WithSmartCircuitsV1(string id, string name) =>
         new(id, name, [AccessoryCatalog.GeneratorV1Us, AccessoryCatalog.SmartCircuitsV1Us]) { V2lLicensed = true };

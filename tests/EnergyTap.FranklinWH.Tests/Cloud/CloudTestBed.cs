@@ -36,7 +36,7 @@ public sealed class CloudTestBed : IAsyncDisposable
 
     /// <summary>A client with pacing off (tests that check pacing turn it back on) and a long timeout on the manual clock.</summary>
     public FranklinCloudClient Client(Func<FranklinCloudOptions, FranklinCloudOptions>? tweak = null, string email = SimulatedAccount.DemoEmail,
-        string password = SimulatedAccount.DemoPassword, ICloudTokenStore? store = null)
+        string password = SimulatedAccount.DemoPassword, ICloudTokenStore? store = null, HttpClient? httpClient = null)
     {
         var options = new FranklinCloudOptions
         {
@@ -51,7 +51,7 @@ public sealed class CloudTestBed : IAsyncDisposable
             Jitter = new Random(3),
             LoggerFactory = Logs,
         };
-        var client = new FranklinCloudClient(tweak?.Invoke(options) ?? options);
+        var client = new FranklinCloudClient(tweak?.Invoke(options) ?? options, httpClient);
         _clients.Add(client);
         return client;
     }
@@ -69,6 +69,47 @@ public sealed class CloudTestBed : IAsyncDisposable
         }
 
         return await task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Logs in over plain HTTP, as a third-party client would, and returns the token.</summary>
+    public async Task<string> LoginTokenAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["account"] = SimulatedAccount.DemoEmail,
+            ["password"] = CloudPasswordDigest.Compute(SimulatedAccount.DemoPassword),
+            ["lang"] = "en_US",
+            ["type"] = "0",
+        });
+        using var response = await http.PostAsync("hes-gateway/terminal/initialize/appUserOrInstallerLogin", form);
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>One raw request with the token; returns the HTTP status and the parsed body (null when it is not JSON).</summary>
+    public async Task<(int Status, System.Text.Json.Nodes.JsonNode? Body)> SendRawAsync(HttpMethod method, string relativeUri, string token, string? json = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        using var request = new HttpRequestMessage(method, relativeUri);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Add("loginToken", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        System.Text.Json.Nodes.JsonNode? body;
+        try
+        {
+            body = text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        return ((int)response.StatusCode, body);
     }
 
     public async ValueTask DisposeAsync()

@@ -46,9 +46,9 @@ public class FeatureTests
     }
 
     [Theory]
-    [InlineData(CloudTestBed.Gw1, true, true, "Generator Module V1 (201)")]
-    [InlineData(CloudTestBed.Gw2, false, true, "built in")]
-    [InlineData(CloudTestBed.Gw3, true, false, "AU Smart Circuits V1 (302) have no V2L port")]
+    [InlineData(CloudTestBed.Gw1, true, true, "v2lModeEnable=1")]
+    [InlineData(CloudTestBed.Gw2, false, true, "v2lModeEnable=1")]
+    [InlineData(CloudTestBed.Gw3, true, false, "does not report V2L")]
     public async Task Discovery_follows_the_hardware_table(string gateway, bool hasGenerator, bool v2l, string note)
     {
         await using var bed = await CloudTestBed.StartAsync();
@@ -60,6 +60,47 @@ public class FeatureTests
         Assert.Equal(v2l, snapshot.V2lEligible);
         Assert.Contains(note, snapshot.V2lNote, StringComparison.Ordinal);
         Assert.All(snapshot.Accessories, a => Assert.DoesNotContain("Unknown", a.Description, StringComparison.Ordinal));
+        Assert.All(snapshot.Accessories, a => Assert.Contains(a.Type, new[] { AccessoryCatalog.Generator, AccessoryCatalog.SmartCircuits }));
+        Assert.Equal(1, bed.Simulator.RequestCount("getAccessoryList"));
+    }
+
+    [Fact]
+    public async Task Discovery_reads_hardware_version_batteries_and_generator_flag_from_device_info()
+    {
+        await using var bed = await CloudTestBed.StartAsync();
+
+        var snapshot = await bed.Client().DiscoverAsync(CloudTestBed.Gw1);
+
+        Assert.Equal("102", snapshot.HardwareVersion);
+        Assert.True(snapshot.GeneratorEnabled);
+        Assert.Equal(0, snapshot.OffGridFlag);
+        var battery = Assert.Single(snapshot.Batteries);
+        Assert.StartsWith("APW", battery.Serial, StringComparison.Ordinal);
+        Assert.Equal(5000, battery.RatedPowerW);
+        Assert.Equal(13600, battery.RatedCapacityWh);
+    }
+
+    [Fact]
+    public async Task Gateway_list_gives_firmware_as_version_and_the_hardware_code_apart()
+    {
+        await using var bed = await CloudTestBed.StartAsync();
+
+        var gateway = (await bed.Client().GetGatewaysAsync()).First(g => g.Id == CloudTestBed.Gw1);
+
+        Assert.Equal("V10R01B04D00", gateway.Version);
+        Assert.Equal("102", gateway.HardwareVersion);
+    }
+
+    [Fact]
+    public async Task Login_result_names_the_role_it_acts_as()
+    {
+        await using var bed = await CloudTestBed.StartAsync();
+
+        var login = await bed.Client().LoginAsync();
+
+        Assert.Equal(0, login.CurrentType);
+        Assert.Equal([0], login.UserTypes);
+        Assert.NotNull(login.UserId);
     }
 
     [Theory]
@@ -68,6 +109,8 @@ public class FeatureTests
     [InlineData(new[] { 203 }, false, "no Smart Circuits")]
     [InlineData(new int[0], false, "no Smart Circuits")]
     [InlineData(new[] { 201, 202 }, true, "CarSW")]
+    [InlineData(new[] { 3, 4 }, false, "does not report V2L")]
+    [InlineData(new[] { 3 }, false, "no Smart Circuits")]
     public void V2l_eligibility_table(int[] types, bool eligible, string note)
     {
         var result = V2lEligibility.Evaluate(types);
@@ -75,6 +118,10 @@ public class FeatureTests
         Assert.Equal(eligible, result.Eligible);
         Assert.Contains(note, result.Note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Accessory_kinds_with_the_gateways_v2l_flag_are_eligible() =>
+        Assert.True(V2lEligibility.Evaluate([AccessoryCatalog.SmartCircuits], v2lModeEnable: true).Eligible);
 
     [Fact]
     public void Accessory_catalog_knows_the_skus() =>

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,11 +23,27 @@ public class MqttFrameTests
         Assert.Equal("{\"opt\":1,\"refreshData\":1}", frame.DataArea);
         Assert.Equal(25, frame.Len);
         Assert.Equal("6FC3A6BF", frame.Crc);
-        var body = frame.ToRequestBody();
-        Assert.Equal(25, body["len"]!.GetValue<int>());
-        Assert.Equal("6FC3A6BF", body["crc"]!.GetValue<string>());
-        Assert.Equal(JsonValueKind.String, body["dataArea"]!.GetValueKind());
-        Assert.Equal(0, body["type"]!.GetValue<int>());
+        var text = Encoding.UTF8.GetString(frame.ToRequestBody());
+        using var body = JsonDocument.Parse(text);
+        var root = body.RootElement;
+        Assert.Equal(25, root.GetProperty("len").GetInt32());
+        Assert.Equal("6FC3A6BF", root.GetProperty("crc").GetString());
+        Assert.Equal("EN_US", root.GetProperty("lang").GetString());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("dataArea").ValueKind);
+        Assert.Equal(frame.DataArea, root.GetProperty("dataArea").GetRawText());
+        Assert.Contains("\"dataArea\":{\"opt\":1,\"refreshData\":1}", text, StringComparison.Ordinal);
+        Assert.Equal(0, root.GetProperty("type").GetInt32());
+    }
+
+    [Fact]
+    public void Non_ascii_names_keep_the_exact_text_len_and_crc_were_computed_over()
+    {
+        var frame = MqttFrame.Create(311, "GW", new JsonObject { ["Sw1Name"] = "Küche \"1\"" }, 0, 1);
+
+        using var body = JsonDocument.Parse(frame.ToRequestBody());
+        var spliced = body.RootElement.GetProperty("dataArea").GetRawText();
+        Assert.Equal(frame.DataArea, spliced);
+        Assert.True(MqttFrame.Matches(spliced, body.RootElement.GetProperty("len").GetInt32(), body.RootElement.GetProperty("crc").GetString()!));
     }
 
     [Fact]
@@ -62,31 +77,53 @@ public class MqttFrameTests
     {
         await using var bed = await CloudTestBed.StartAsync();
         await bed.Client().GetGatewaysAsync(); // logs in
-        var token = await LoginTokenAsync(bed);
-        var body = MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1 }, 0, 1).ToRequestBody();
+        var token = await bed.LoginTokenAsync();
+        var body = JsonNode.Parse(MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1 }, 0, 1).ToRequestBody())!;
         body["crc"] = "00000000";
-        using var http = new HttpClient { BaseAddress = bed.BaseUri };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "hes-gateway/terminal/sendMqtt") { Content = JsonContent.Create(body) };
-        request.Headers.Add("loginToken", token);
 
-        using var response = await http.SendAsync(request);
-        var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var envelope = await PostAsync(bed, token, body.ToJsonString());
 
         Assert.Equal(500, envelope["code"]!.GetValue<int>());
         Assert.Equal(1, bed.Simulator.RequestCount("crcMismatch"));
     }
 
-    private static async Task<string> LoginTokenAsync(CloudTestBed bed)
+    [Fact]
+    public async Task Simulator_refuses_dataArea_as_a_string_as_the_live_relay_expects_an_object()
     {
-        using var http = new HttpClient { BaseAddress = bed.BaseUri };
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        await using var bed = await CloudTestBed.StartAsync();
+        var token = await bed.LoginTokenAsync();
+        var frame = MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1, ["refreshData"] = 1 }, 0, 1);
+        var stringForm = new JsonObject
         {
-            ["account"] = EnergyTap.Simulators.Cloud.SimulatedAccount.DemoEmail,
-            ["password"] = EnergyTap.FranklinWH.Cloud.Auth.CloudPasswordDigest.Compute(EnergyTap.Simulators.Cloud.SimulatedAccount.DemoPassword),
-            ["lang"] = "en_US",
-            ["type"] = "0",
-        });
-        using var response = await http.PostAsync("hes-gateway/terminal/initialize/appUserOrInstallerLogin", form);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]!["token"]!.GetValue<string>();
+            ["lang"] = "EN_US", ["cmdType"] = 203, ["equipNo"] = CloudTestBed.Gw1, ["type"] = 0, ["timeStamp"] = 0, ["snno"] = 1,
+            ["len"] = frame.Len, ["crc"] = frame.Crc, ["dataArea"] = frame.DataArea,
+        };
+
+        var envelope = await PostAsync(bed, token, stringForm.ToJsonString());
+
+        Assert.Equal(500, envelope["code"]!.GetValue<int>());
+        Assert.Contains("object", envelope["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Simulator_reply_echoes_the_frame_and_carries_dataArea_as_a_string_with_its_own_len_and_crc()
+    {
+        await using var bed = await CloudTestBed.StartAsync();
+        var token = await bed.LoginTokenAsync();
+        var frame = MqttFrame.Create(203, CloudTestBed.Gw1, new JsonObject { ["opt"] = 1, ["refreshData"] = 1 }, 1_700_000_000, 42);
+
+        var envelope = await PostAsync(bed, token, Encoding.UTF8.GetString(frame.ToRequestBody()));
+
+        var result = envelope["result"]!.AsObject();
+        Assert.Equal(200, envelope["code"]!.GetValue<int>());
+        Assert.Equal(203, result["cmdType"]!.GetValue<int>());
+        Assert.Equal(CloudTestBed.Gw1, result["equipNo"]!.GetValue<string>());
+        Assert.Equal(42, result["snno"]!.GetValue<int>());
+        var area = result["dataArea"]!;
+        Assert.Equal(JsonValueKind.String, area.GetValueKind());
+        Assert.True(MqttFrame.Matches(area.GetValue<string>(), result["len"]!.GetValue<int>(), result["crc"]!.GetValue<string>()));
+    }
+
+    private static async Task<JsonNode> PostAsync(CloudTestBed bed, string token, string json) =>
+        (await bed.SendRawAsync(HttpMethod.Post, "hes-gateway/terminal/sendMqtt", token, json)).Body!;
 }

@@ -30,7 +30,11 @@ internal static class CloudAccessoriesCommand
                 Console.Out.WriteLine("  no accessories");
             }
 
-            CloudText.Rows(("generator", CloudText.YesNo(snapshot.HasGenerator)), ("V2L capable", $"{CloudText.YesNo(snapshot.V2lEligible)}: {snapshot.V2lNote}"));
+            CloudText.Rows(
+                ("hardware", snapshot.HardwareVersion is { } hw ? $"sysHdVersion {hw}" : "n/a"),
+                ("batteries", $"{snapshot.Batteries.Count} aPower{(snapshot.Batteries.Count == 1 ? "" : "s")}"),
+                ("generator", CloudText.YesNo(snapshot.HasGenerator)),
+                ("V2L capable", $"{CloudText.YesNo(snapshot.V2lEligible)}: {snapshot.V2lNote}"));
             return 0;
         });
         return command;

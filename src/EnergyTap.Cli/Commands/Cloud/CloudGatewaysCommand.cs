@@ -20,7 +20,7 @@ internal static class CloudGatewaysCommand
 
             foreach (var g in gateways)
             {
-                Console.Out.WriteLine($"{g.Id}  {g.Name ?? "(no name)"}  {(g.Status == 1 ? "online" : g.Status == 0 ? "offline" : "status " + CloudText.Raw(g.Status))}");
+                Console.Out.WriteLine($"{g.Id}  {g.Name ?? "(no name)"}  {(g.Status == 1 ? "online" : g.Status == 0 ? "offline" : "status " + CloudText.Raw(g.Status))}  firmware {g.Version ?? "n/a"}  hardware {g.HardwareVersion ?? "n/a"}");
             }
 
             return 0;

@@ -59,6 +59,7 @@ internal static class CloudStatusCommand
             ("generator", $"{CloudText.Kw(c.GeneratorKw)}, enabled {CloudText.YesNo(c.GeneratorEnabled)}, {c.GeneratorStatusText}"),
             ("V2L", $"licensed {CloudText.YesNo(c.V2lEnabled)}, {c.V2lStatusText}, use {CloudText.Kw(c.V2lUseKw)}, contactor {CloudText.Raw(c.V2lRelay)}"),
             ("work mode", stats.CurrentWorkMode is { } wm ? $"{WorkModeNames.Name((WorkMode)wm)} ({wm})" : "n/a"),
+            ("active mode", c.ActiveModeId is { } id ? $"{c.ModeName ?? "(no name)"} (id {id})" : "n/a"),
             ("today solar", CloudText.Kwh(t.SolarKwh)),
             ("today load", CloudText.Kwh(t.LoadKwh)),
             ("today battery", $"charged {CloudText.Kwh(t.BatteryChargeKwh)}, discharged {CloudText.Kwh(t.BatteryDischargeKwh)}"),

@@ -65,7 +65,7 @@ internal sealed class CloudSession(CloudTransport transport, FranklinCloudOption
         try
         {
             _token = await LoginCoreAsync(cancellationToken);
-            return new CloudLoginResult(_token.Account, UserId);
+            return new CloudLoginResult(_token.Account, UserId) { CurrentType = CurrentType, UserTypes = UserTypes };
         }
         finally
         {
@@ -74,6 +74,8 @@ internal sealed class CloudSession(CloudTransport transport, FranklinCloudOption
     }
 
     private string? UserId { get; set; }
+    private int? CurrentType { get; set; }
+    private IReadOnlyList<int> UserTypes { get; set; } = [];
 
     private async Task<CloudToken> LoginCoreAsync(CancellationToken cancellationToken)
     {
@@ -109,6 +111,8 @@ internal sealed class CloudSession(CloudTransport transport, FranklinCloudOption
         }
 
         UserId = result.String("userId");
+        CurrentType = result.Int("currentType");
+        UserTypes = [.. result.IntArray("userTypes").OfType<int>()];
         var stored = new CloudToken(credentials.Email, token);
         await options.TokenStore.SaveAsync(stored, cancellationToken);
         logger.LogInformation("Logged in to the FranklinWH cloud");

@@ -119,6 +119,14 @@ internal sealed class CloudTransport(HttpClient http, FranklinCloudOptions optio
         return null;
     }
 
+    /// <summary>A JSON body of known length: sent with Content-Length, never chunked.</summary>
+    public static HttpContent JsonBody(byte[] utf8Json)
+    {
+        var content = new ByteArrayContent(utf8Json);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
     private HttpRequestMessage BuildRequest(CloudCall call, string? token)
     {
         var request = new HttpRequestMessage(call.Method, new Uri(options.BaseUri, call.RelativeUri));

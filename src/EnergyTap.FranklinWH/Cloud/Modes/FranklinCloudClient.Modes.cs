@@ -9,15 +9,22 @@ public sealed partial class FranklinCloudClient
     public const int MinBackupMinutes = 30;
     public const int MaxBackupMinutes = 4320;
 
-    /// <summary>The active mode, its reserve SoC and every mode profile of this account.</summary>
+    /// <summary>The active mode, its reserve SoC and every mode profile of this account (tou/getGatewayTouListV2, a POST).</summary>
     public async Task<OperatingModeInfo> GetOperatingModeAsync(string gatewayId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(gatewayId);
-        var result = await GetAsync("tou/getGatewayTouListV2", [Q("gatewayId", gatewayId), Q("showType", 1)], cancellationToken);
+        var result = await PostQueryAsync("tou/getGatewayTouListV2", [Q("gatewayId", gatewayId), Q("showType", 1)], cancellationToken);
         var profiles = result.IsObject() && result.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(ProfileOf).OfType<ModeProfile>().ToList()
             : [];
-        return new OperatingModeInfo(result.Double("currendId") is { } id ? (long)id : null, profiles);
+        return new OperatingModeInfo(result.Double("currendId") is { } id ? (long)id : null, profiles)
+        {
+            StormHedgeEnabled = result.Bool("stromEn"),
+            BackupForever = result.Bool("backupForeverFlag"),
+            NextWorkMode = result.Int("nextWorkMode"),
+            StopMode = result.Int("stopMode"),
+            TariffConfigured = result.Bool("tariffSettingFlag"),
+        };
     }
 
     /// <summary>
@@ -50,6 +57,11 @@ public sealed partial class FranklinCloudClient
         var info = await GetOperatingModeAsync(gatewayId, cancellationToken);
         var profile = (mode is null ? info.Active : info.Profiles.FirstOrDefault(p => p.WorkMode == mode))
             ?? throw new CloudApiException(CloudErrorCodes.NotProvisioned, "FranklinWH cloud: no matching mode profile to set the reserve on.");
+        if (profile.ReserveEditable == false)
+        {
+            throw new CloudApiException(CloudErrorCodes.NotProvisioned, $"FranklinWH cloud: the reserve of {profile.Name ?? "this mode"} cannot be changed (editSocFlag is false).");
+        }
+
         var (min, max) = (profile.MinSoc ?? 0, profile.MaxSoc ?? 100);
         if (double.IsNaN(percent) || percent < min || percent > max)
         {
@@ -79,5 +91,10 @@ public sealed partial class FranklinCloudClient
         item.Double("id") is { } id
             ? new ModeProfile((long)id, item.Int("workMode") is { } wm && Enum.IsDefined((WorkMode)wm) ? (WorkMode)wm : null,
                 item.String("name"), item.Double("soc"), item.Double("minSoc"), item.Double("maxSoc"))
+            {
+                OldIndex = item.Int("oldIndex"),
+                ReserveEditable = item.Bool("editSocFlag"),
+                ElectricityType = item.Int("electricityType"),
+            }
             : null;
 }

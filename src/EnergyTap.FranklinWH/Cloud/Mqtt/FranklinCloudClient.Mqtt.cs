@@ -11,20 +11,26 @@ public sealed partial class FranklinCloudClient
 
     /// <summary>
     /// Relays one command to the aGate through the cloud (sendMqtt) and returns the aGate's answer: the reply's
-    /// result.dataArea, which arrives as a JSON string and is decoded here.
+    /// result.dataArea, which arrives as a JSON string and is decoded here. The request carries dataArea as an object.
     /// </summary>
     public async Task<JsonElement> SendMqttAsync(string gatewayId, int cmdType, JsonObject dataArea, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(gatewayId);
         var frame = MqttFrame.Create(cmdType, gatewayId, dataArea, _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), Interlocked.Increment(ref _snno));
-        var result = await PostJsonAsync("sendMqtt", frame.ToRequestBody(), cancellationToken);
+        var result = await PostJsonBytesAsync("sendMqtt", frame.ToRequestBody(), cancellationToken);
         if (!result.IsObject() || !result.TryGetProperty("dataArea", out var area))
         {
             throw new CloudApiException(CloudErrorCodes.ServerError, $"FranklinWH cloud sendMqtt {cmdType}: the answer has no dataArea.");
         }
 
+        if (result.Int("cmdType") is { } echoed && echoed != cmdType)
+        {
+            throw new CloudApiException(CloudErrorCodes.ServerError, $"FranklinWH cloud sendMqtt {cmdType}: the answer is for cmdType {echoed}.");
+        }
+
         try
         {
+            // The live relay answers a string; an object is taken as well, in case a proxy decoded it.
             return area.ValueKind == JsonValueKind.String ? JsonDocument.Parse(area.GetString()!).RootElement.Clone() : area.Clone();
         }
         catch (JsonException)
@@ -44,10 +50,10 @@ public sealed partial class FranklinCloudClient
         return new RelayStates(data.Int("gridRelayStat"), data.Int("genRelayStat"), data.Int("evRelayStat"));
     }
 
-    /// <summary>cmdType 353 option 2: V2L (CarSW) live power and energy.</summary>
+    /// <summary>cmdType 353 {"opt":0} (no option, as the live clients ask): smart-circuit and V2L (CarSW) power and energy.</summary>
     public async Task<V2lPower> GetV2lPowerAsync(string gatewayId, CancellationToken cancellationToken = default)
     {
-        var data = await AccessoryPowerAsync(gatewayId, 2, cancellationToken);
+        var data = await SendMqttAsync(gatewayId, MqttCommandTypes.AccessoryPower, new JsonObject { ["opt"] = 0 }, cancellationToken);
         return new V2lPower(data.Double("CarSWCurrent"), data.Double("CarSWPower"), data.Double("CarSWImpEnergy"), data.Double("CarSWExpEnergy"),
             data.Double("SW1ExpPower"), data.Double("SW2ExpPower"));
     }

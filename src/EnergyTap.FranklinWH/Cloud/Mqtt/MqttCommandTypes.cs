@@ -12,6 +12,6 @@ public static class MqttCommandTypes
     /// <summary>Smart circuits: Sw1/Sw2/Sw3 Name/Mode/ProLoad/MsgType, modeChoose, v2lModeEnable, v2lRunState.</summary>
     public const int SmartCircuits = 311;
 
-    /// <summary>Accessory loads (option 2: V2L/CarSW) and generator power (option 3).</summary>
+    /// <summary>Accessory loads ({"opt":0}: SW1/SW2 and V2L/CarSW) and generator power (option 3).</summary>
     public const int AccessoryPower = 353;
 }

@@ -16,6 +16,16 @@ public sealed record CurrentValues
     public IReadOnlyList<BatteryUnit> Batteries { get; init; } = [];
 
     public GridConnection GridConnection { get; init; }
+
+    /// <summary>True on the grid, false off it, null when runtimeData does not say (for a 0/1 reading).</summary>
+    public bool? GridConnected => GridConnection switch
+    {
+        GridConnection.Connected => true,
+        GridConnection.OffGrid => false,
+        _ => null,
+    };
+
+    /// <summary>offgridreason: null on the grid; a reason code (any number, 0 included) while off grid.</summary>
     public int? OffGridReason { get; init; }
 
     public double? GeneratorKw { get; init; }
@@ -36,7 +46,13 @@ public sealed record CurrentValues
     /// <summary>evRelayStat from cmdType 211 (1 = contactor closed / active); only with <see cref="StatsQuery.IncludeElectrical"/>.</summary>
     public int? V2lRelay { get; init; }
 
-    /// <summary>The mode number runtimeData reports (same numbering as workMode).</summary>
-    public int? Mode { get; init; }
+    /// <summary>runtimeData.mode: the active mode's profile id (the same number as currendId), not the workMode.</summary>
+    public long? ActiveModeId { get; init; }
+
+    /// <summary>runtimeData.name: the active mode's name as the account calls it.</summary>
+    public string? ModeName { get; init; }
+
+    /// <summary>pro_load: one entry per smart circuit (1 = circuit on), following the 311 switch states.</summary>
+    public IReadOnlyList<int?> SmartCircuitLoads { get; init; } = [];
     public int? RunStatus { get; init; }
 }

@@ -8,7 +8,7 @@ namespace EnergyTap.FranklinWH.Cloud;
 
 public sealed partial class FranklinCloudClient
 {
-    private readonly ConcurrentDictionary<string, CloudStats> _lastFresh = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, CloudStats> _lastFresh = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Current values and today's totals (getDeviceCompositeInfo, refreshFlag=1). Calls for the same gateway are

@@ -15,6 +15,7 @@ internal static class RuntimeDataReader
         var socs = rd.DoubleArray("fhpSoc");
         var powers = rd.DoubleArray("fhpPower");
         var offGridReason = rd.Int("offgridreason");
+        var reasonSent = rd.TryGetProperty("offgridreason", out _);
         return new CurrentValues
         {
             SolarKw = rd.Double("p_sun"),
@@ -24,7 +25,7 @@ internal static class RuntimeDataReader
             SocPercent = rd.Double("soc"),
             Batteries = [.. Enumerable.Range(0, Math.Max(serials.Count, Math.Max(socs.Count, powers.Count)))
                 .Select(i => new BatteryUnit(At(serials, i), At(socs, i), At(powers, i)))],
-            GridConnection = GridOf(mainSw, offGridReason),
+            GridConnection = GridOf(At(mainSw, 0), reasonSent, offGridReason),
             OffGridReason = offGridReason,
             GeneratorKw = rd.Double("p_gen"),
             GeneratorEnabled = rd.Bool("genEn"),
@@ -32,7 +33,9 @@ internal static class RuntimeDataReader
             GeneratorRelay = At(mainSw, 1),
             V2lEnabled = rd.Bool("v2lModeEnable"),
             V2lStatus = rd.Int("v2lRunState"),
-            Mode = rd.Int("mode"),
+            ActiveModeId = rd.Double("mode") is { } mode ? (long)mode : null,
+            ModeName = rd.String("name"),
+            SmartCircuitLoads = rd.IntArray("pro_load"),
             RunStatus = rd.Int("run_status"),
         };
     }
@@ -49,12 +52,19 @@ internal static class RuntimeDataReader
         GeneratorLoadKwh = rd.Double("kwhGenLoad"),
     };
 
-    private static GridConnection GridOf(IReadOnlyList<int?> mainSw, int? offGridReason) => At(mainSw, 0) switch
+    /// <summary>
+    /// Off grid when the grid relay is open or any reason code is sent (0 is a reason, not "fine": on the grid the
+    /// cloud sends null). On the grid when the relay is closed, or the field is there and null.
+    /// </summary>
+    private static GridConnection GridOf(int? gridRelay, bool reasonSent, int? offGridReason)
     {
-        1 when offGridReason is null or 0 => GridConnection.Connected,
-        1 or 0 => GridConnection.OffGrid,
-        _ => offGridReason is > 0 ? GridConnection.OffGrid : GridConnection.Unknown,
-    };
+        if (gridRelay == 0 || offGridReason is not null)
+        {
+            return GridConnection.OffGrid;
+        }
+
+        return gridRelay == 1 || reasonSent ? GridConnection.Connected : GridConnection.Unknown;
+    }
 
     private static T? At<T>(IReadOnlyList<T?> list, int index) => index < list.Count ? list[index] : default;
 }

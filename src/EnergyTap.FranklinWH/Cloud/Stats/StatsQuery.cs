@@ -8,6 +8,6 @@ public sealed record StatsQuery
     /// <summary>Also ask cmdType 211 for the V2L contactor (evRelayStat).</summary>
     public bool IncludeElectrical { get; init; }
 
-    /// <summary>Also ask cmdType 353 (option 2) for V2L live power and daily energy.</summary>
+    /// <summary>Also ask cmdType 353 ({"opt":0}) for V2L live power and daily energy.</summary>
     public bool IncludeAccessories { get; init; }
 }

@@ -43,11 +43,19 @@ internal static class AuthEndpoint
                 return Envelopes.Ok(new JsonObject { ["mfaRequired"] = true, ["mfaToken"] = "mfa-pending" });
             }
 
+            var type = int.TryParse(form["type"].ToString(), out var t) ? t : 0;
             return Envelopes.Ok(new JsonObject
             {
-                ["token"] = state.Issue(account),
                 ["userId"] = 1000 + account.Definition.Email.Length,
-                ["mfaRequired"] = false,
+                ["email"] = account.Definition.Email,
+                ["token"] = state.Issue(account),
+                ["version"] = "2.4.1",
+                ["failureVersion"] = null, ["distributorId"] = null, ["installerId"] = null,
+                ["passwordUpdateFlag"] = 0,
+                ["userTypes"] = new JsonArray(0),
+                ["currentType"] = type,
+                ["surveyFlag"] = 0, ["serviceVoltageFlag"] = null, ["ninetyDaysPwdUpdate"] = 0,
+                ["roles"] = new JsonArray(), ["affiliateCompany"] = new JsonArray(),
             });
         }
     });

@@ -7,55 +7,78 @@ using Microsoft.AspNetCore.Http;
 namespace EnergyTap.Simulators.Cloud.Endpoints;
 
 /// <summary>
-/// sendMqtt: checks len and CRC-32 of the dataArea text, answers cmdType 203/211/311/353 with result.dataArea as a
-/// JSON string, as the real relay does.
+/// sendMqtt as the live relay speaks it: the request's dataArea is a JSON object whose exact text in the body is what
+/// len and crc (CRC-32) cover; the reply echoes cmdType, equipNo, snno and carries the aGate's answer as a dataArea
+/// string with its own len and crc.
 /// </summary>
 internal static class MqttEndpoint
 {
     public static void Map(WebApplication app, CloudSimulatorState state, Action<MqttFrame> record) =>
         app.MapPost(Routes.Terminal + "sendMqtt", async (HttpContext http) =>
         {
-            var frame = await ReadFrameAsync(http);
+            var (frame, problem) = await ReadFrameAsync(http);
             if (frame is null)
             {
                 state.Count("sendMqtt");
-                return Envelopes.Error(500, "sendMqtt body must have cmdType, equipNo, len, crc and a dataArea string");
+                return Envelopes.Error(500, problem!);
             }
 
             record(frame.Value.Frame);
             return Routes.Handle(state, http, "sendMqtt", frame.Value.Frame.EquipNo, ok =>
             {
-                if (!MqttFrame.Matches(frame.Value.Frame.DataArea, frame.Value.Len, frame.Value.Crc))
+                var f = frame.Value.Frame;
+                if (!MqttFrame.Matches(f.DataArea, frame.Value.Len, frame.Value.Crc))
                 {
                     state.Count("crcMismatch");
                     return Envelopes.Error(500, "len or crc does not match dataArea");
                 }
 
-                var request = JsonNode.Parse(frame.Value.Frame.DataArea) as JsonObject ?? [];
-                var reply = MqttCommands.Answer(ok.Gateway!, frame.Value.Frame.CmdType, request);
-                return reply is null
-                    ? Envelopes.Error(181, $"cmdType {frame.Value.Frame.CmdType} not available on this gateway")
-                    : Envelopes.Ok(new JsonObject { ["dataArea"] = reply.ToJsonString() });
+                var request = JsonNode.Parse(f.DataArea)!.AsObject();
+                var reply = MqttCommands.Answer(ok.Gateway!, f.CmdType, request, out var refusal);
+                if (refusal is not null)
+                {
+                    return Envelopes.Error(500, refusal.Message);
+                }
+
+                if (reply is null)
+                {
+                    return Envelopes.Error(181, $"cmdType {f.CmdType} not available on this gateway");
+                }
+
+                var text = reply.ToJsonString();
+                return Envelopes.Ok(new JsonObject
+                {
+                    ["cmdType"] = f.CmdType, ["equipNo"] = f.EquipNo, ["type"] = 0, ["timeStamp"] = state.Now.ToUnixTimeSeconds(),
+                    ["snno"] = f.Snno, ["len"] = System.Text.Encoding.UTF8.GetByteCount(text), ["crc"] = MqttFrame.CrcOf(text), ["dataArea"] = text,
+                });
             });
         });
 
-    private static async Task<(MqttFrame Frame, int Len, string Crc)?> ReadFrameAsync(HttpContext http)
+    /// <summary>The frame with dataArea's raw text as it stood in the body, or what is wrong with the body.</summary>
+    private static async Task<((MqttFrame Frame, int Len, string Crc)? Frame, string? Problem)> ReadFrameAsync(HttpContext http)
     {
         try
         {
-            if (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) is not JsonObject body
-                || body["dataArea"]?.GetValueKind() != JsonValueKind.String)
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            var body = document.RootElement;
+            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("dataArea", out var area))
             {
-                return null;
+                return (null, "sendMqtt body must be a JSON object with cmdType, equipNo, len, crc and dataArea");
             }
 
-            var frame = new MqttFrame(body["cmdType"]!.GetValue<int>(), body["equipNo"]!.GetValue<string>(),
-                body["timeStamp"]?.GetValue<long>() ?? 0, body["snno"]?.GetValue<int>() ?? 0, body["dataArea"]!.GetValue<string>());
-            return (frame, body["len"]!.GetValue<int>(), body["crc"]!.GetValue<string>());
+            if (area.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "dataArea must be a JSON object, not " + area.ValueKind.ToString().ToLowerInvariant());
+            }
+
+            var frame = new MqttFrame(body.GetProperty("cmdType").GetInt32(), body.GetProperty("equipNo").GetString()!,
+                body.TryGetProperty("timeStamp", out var ts) ? ts.GetInt64() : 0, body.TryGetProperty("snno", out var sn) ? sn.GetInt32() : 0,
+                area.GetRawText());
+            return ((frame, body.GetProperty("len").GetInt32(), body.GetProperty("crc").GetString()!), null);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
-            return null;
+            return (null, "sendMqtt body must have cmdType, equipNo, len, crc and a dataArea object");
         }
     }
 }

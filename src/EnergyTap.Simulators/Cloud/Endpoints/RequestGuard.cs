@@ -29,7 +29,8 @@ internal static class RequestGuard
             return (new Allowed(token.Account, null), null);
         }
 
-        var gateway = token.Account.Gateways.FirstOrDefault(g => string.Equals(g.Id, gatewayId, StringComparison.OrdinalIgnoreCase));
+        // Ids are case-sensitive: the live cloud answers 181 to a gateway id in lower case.
+        var gateway = token.Account.Gateways.FirstOrDefault(g => string.Equals(g.Id, gatewayId, StringComparison.Ordinal));
         if (gateway is null)
         {
             return (null, Envelopes.Error(181, Envelopes.MessageFor(181)));

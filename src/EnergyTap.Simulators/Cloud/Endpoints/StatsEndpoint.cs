@@ -37,6 +37,9 @@ internal static class StatsEndpoint
             result["runtimeData"] = SimulatedRuntime.RuntimeData(gw, now, state.Options.Seed);
         }
 
+        result["solarHaveVo"] = SimulatedRuntime.SolarHaveVo(gw);
+        result["currentAlarmVOList"] = new JsonArray();
+
         return Envelopes.Ok(result);
     }
 }
