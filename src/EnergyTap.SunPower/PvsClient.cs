@@ -70,24 +70,21 @@ public sealed class PvsClient : IAsyncDisposable
         var transport = new PvsTransport(PvsEndpoint.Parse(address), options);
         try
         {
-            PvsSupervisorInfo? info = null;
-            var generation = options.Generation;
-            if (generation is null)
-            {
-                (var detected, info) = await PvsGenerationDetector.DetectAsync(transport, cancellationToken);
-                generation = detected;
-            }
+            var detection = options.Generation is { } forced
+                ? new PvsDetection(forced, transport.Endpoint, null, null)
+                : await PvsGenerationDetector.DetectAsync(transport, cancellationToken);
+            transport.Retarget(detection.Endpoint);
 
             VarserverClient? varserver = null;
-            if (generation == PvsGeneration.Varserver)
+            if (detection.Generation == PvsGeneration.Varserver)
             {
-                var serial = options.Serial ?? info?.Serial;
+                // Without a serial or password the client asks the PVS for its serial (anonymous) before logging in.
+                var serial = options.Serial ?? detection.Serial;
                 var password = options.Password ?? (serial is null ? null : VarserverClient.PasswordFromSerial(serial));
-                varserver = new VarserverClient(transport, password ?? throw new PvsAuthenticationException(
-                    "this PVS uses the LocalAPI login; give its serial (the password is the last 5 characters) or the password"));
+                varserver = new VarserverClient(transport, password);
             }
 
-            return new PvsClient(transport, generation.Value, info, varserver);
+            return new PvsClient(transport, detection.Generation, detection.Info, varserver);
         }
         catch
         {

@@ -31,11 +31,16 @@ internal static class SimulatePvsCommand
         var maxPerMinute = new Option<int>("--max-requests-per-minute") { Description = "More requests than this in one minute crash the PVS.", DefaultValueFactory = _ => 60 };
         var outage = new Option<int>("--outage-s") { Description = "How long the 503 window lasts before the PVS comes back restarted.", DefaultValueFactory = _ => 180 };
         var sturdy = new Option<bool>("--no-crash") { Description = "Never crash from load (explicit reboots aside)." };
+        var noSupervisorInfo = new Option<bool>("--no-supervisor-info")
+        {
+            Description = "dl_cgi/supervisor/info answers 404 (builds without it). On plain http and one port this acts like the haproxy bridge in front of such a PVS.",
+        };
+        var forbidLocalApi = new Option<bool>("--forbid-localapi") { Description = "Legacy firmware: /vars and /auth answer 403, as some old builds do, while dl_cgi works." };
 
         var command = new Command("pvs", "Simulate a SunPower PVS5/PVS6 (legacy dl_cgi or varserver LocalAPI) on loopback until Ctrl-C.")
         {
             port, listen, firmware, model, inverters, ess, delay, serial, seed, tls, telemetryPort, telemetry, build61840,
-            sessionMinutes, minInterval, maxPerMinute, outage, sturdy,
+            sessionMinutes, minInterval, maxPerMinute, outage, sturdy, noSupervisorInfo, forbidLocalApi,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -60,6 +65,8 @@ internal static class SimulatePvsCommand
                 TelemetryEnabled = parse.GetValue(telemetry),
                 EmulateBuild61840 = parse.GetValue(build61840),
                 SessionLifetime = TimeSpan.FromMinutes(parse.GetValue(sessionMinutes)),
+                SupervisorInfoMissing = parse.GetValue(noSupervisorInfo),
+                LocalApiForbidden = parse.GetValue(forbidLocalApi),
                 Politeness = new PvsPolitenessOptions
                 {
                     Enabled = !parse.GetValue(sturdy),
@@ -125,6 +132,11 @@ internal static class SimulatePvsCommand
         if (options.DeviceListDelay < TimeSpan.Zero || options.SessionLifetime <= TimeSpan.Zero)
         {
             throw new UsageException("--devicelist-delay-ms must not be negative and --session-minutes must be positive");
+        }
+
+        if (options.LocalApiForbidden && options.Firmware != PvsFirmware.Legacy)
+        {
+            throw new UsageException("--forbid-localapi emulates old firmware; use it with --firmware legacy");
         }
 
         if (options.Serial is { Length: < 6 })

@@ -9,7 +9,7 @@ namespace EnergyTap.Simulators.Pvs;
 /// while the PVS is "down" (or when this request is the one that overloads it), then hands the request to dl_cgi
 /// or the varserver services.
 /// </summary>
-internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters counters, DlCgiApi dlCgi, VarserverApi? varserver, TimeProvider time)
+internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters counters, DlCgiApi dlCgi, VarserverApi? varserver, TimeProvider time, bool localApiForbidden)
 {
     private volatile bool _hanging;
 
@@ -52,6 +52,10 @@ internal sealed class PvsRequestRouter(PvsHealth health, PvsRequestCounters coun
         else if (path.StartsWith(DlCgiApi.Root + "/", StringComparison.Ordinal))
         {
             await dlCgi.RestAsync(context, path[(DlCgiApi.Root.Length + 1)..].TrimEnd('/'));
+        }
+        else if (localApiForbidden && path is "/vars" or "/auth")
+        {
+            await PvsResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden");
         }
         else if (varserver is not null && path == "/auth")
         {

@@ -49,8 +49,8 @@ public sealed class PvsSimulator : IAsyncDisposable
             : null;
         _health.Restarted += () => _varserver?.Forget();
         _deviceList = new DeviceListService(_pvs, _health, _options.TimeProvider, _options.DeviceListDelay);
-        var dlCgi = new DlCgiApi(_pvs, _deviceList, _varserver, _options.TimeProvider);
-        _router = new PvsRequestRouter(_health, Requests, dlCgi, _varserver, _options.TimeProvider);
+        var dlCgi = new DlCgiApi(_pvs, _deviceList, _varserver, _options.TimeProvider, _options.SupervisorInfoMissing);
+        _router = new PvsRequestRouter(_health, Requests, dlCgi, _varserver, _options.TimeProvider, _options.LocalApiForbidden);
     }
 
     public PvsSimulatorOptions Options => _options;
@@ -236,6 +236,11 @@ public sealed class PvsSimulator : IAsyncDisposable
         if (options.Ess && options.Model == PvsModel.PVS5)
         {
             throw new ArgumentException("A SunVault ESS is only supported with a PVS6.", nameof(options));
+        }
+
+        if (options.LocalApiForbidden && options.Firmware != PvsFirmware.Legacy)
+        {
+            throw new ArgumentException("LocalApiForbidden emulates old firmware; it needs the legacy firmware.", nameof(options));
         }
 
         if (options.Serial is { Length: < 6 })

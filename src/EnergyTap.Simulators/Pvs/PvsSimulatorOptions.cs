@@ -84,6 +84,19 @@ public sealed record PvsSimulatorOptions
     /// </summary>
     public bool InvertersMissingUntilSunrise { get; init; }
 
+    /// <summary>
+    /// /cgi-bin/dl_cgi/supervisor/info answers 404, as on builds without the REST-style paths. With the default plain
+    /// http on one port this is the seed's haproxy bridge in front of such a PVS: a client must decide the generation
+    /// from whichever API answers.
+    /// </summary>
+    public bool SupervisorInfoMissing { get; init; }
+
+    /// <summary>
+    /// Legacy firmware only: /vars and /auth answer 403 {"status":403,"error":"Forbidden"} while dl_cgi works, as some old
+    /// builds do. A 403 alone must not make a client take the PVS for the LocalAPI generation.
+    /// </summary>
+    public bool LocalApiForbidden { get; init; }
+
     /// <summary>When a /vars query names an unknown variable, never answer (a real PVS once hung like this).</summary>
     public bool HangOnUnknownVariable { get; init; }
 

@@ -8,7 +8,10 @@ namespace EnergyTap.SunPower;
 /// <summary>How to reach and treat one PVS. Only the address is required for legacy firmware.</summary>
 public sealed record PvsClientOptions
 {
-    /// <summary>The PVS serial; its last 5 characters are the LocalAPI password. Read from supervisor/info when absent.</summary>
+    /// <summary>
+    /// The PVS serial; its last 5 characters are the LocalAPI password. Optional: when absent it comes from
+    /// supervisor/info or from the LocalAPI itself, which tells its serial without a login.
+    /// </summary>
     public string? Serial { get; init; }
 
     /// <summary>The LocalAPI password, when it is not the last 5 characters of the serial.</summary>

@@ -8,4 +8,10 @@ public sealed record PvsRequest(HttpMethod Method, Uri Uri, TimeSpan Timeout, st
     public string? ContentType { get; init; }
 
     public IEnumerable<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>
+    /// A detection probe: a refused connection, a TLS handshake with a plain-http port or a timeout only means
+    /// "not here", so it starts no backoff (the next probe must still go out). 5xx answers still back off.
+    /// </summary>
+    public bool Probe { get; init; }
 }

@@ -33,7 +33,8 @@ public sealed class PvsTransport : IDisposable
         Gate = new PoliteGate(Time, options.Politeness.MinInterval, new BackoffState(options.Politeness.BackoffInitial, options.Politeness.BackoffMax));
     }
 
-    public PvsEndpoint Endpoint { get; }
+    /// <summary>Where requests go; detection may move the LocalAPI to the scheme that answered (see <see cref="Retarget"/>).</summary>
+    public PvsEndpoint Endpoint { get; private set; }
 
     public PvsClientOptions Options { get; }
 
@@ -45,6 +46,9 @@ public sealed class PvsTransport : IDisposable
     public long RequestsSent => Interlocked.Read(ref _requestsSent);
 
     private long _requestsSent;
+
+    /// <summary>Points the transport at the endpoint detection found, before any client uses it.</summary>
+    internal void Retarget(PvsEndpoint endpoint) => Endpoint = endpoint;
 
     public Task<PvsResponse> GetAsync(Uri uri, TimeSpan timeout, string what, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         SendAsync(new PvsRequest(HttpMethod.Get, uri, timeout, what) { Headers = headers }, cancellationToken);
@@ -98,12 +102,17 @@ public sealed class PvsTransport : IDisposable
         }
         catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            if (outgoing.Probe)
+            {
+                throw new PvsTimeoutException($"{what}: no answer from {uri.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0} s", ex);
+            }
+
             var until = Gate.Backoff.RecordFailure(Time.GetUtcNow());
             throw new PvsTimeoutException($"{what}: the PVS did not answer within {timeout.TotalSeconds:0} s; backing off until {until:HH:mm:ss} UTC", ex);
         }
         catch (HttpRequestException ex)
         {
-            var until = Gate.Backoff.RecordFailure(Time.GetUtcNow());
+            DateTimeOffset? until = outgoing.Probe ? null : Gate.Backoff.RecordFailure(Time.GetUtcNow());
             throw new PvsUnavailableException($"{what}: cannot reach the PVS at {uri.GetLeftPart(UriPartial.Authority)} ({ex.HttpRequestError}: {ex.Message.Split('(')[0].Trim()})", until, ex);
         }
     }

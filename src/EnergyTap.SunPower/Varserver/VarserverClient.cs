@@ -10,26 +10,25 @@ namespace EnergyTap.SunPower.Varserver;
 /// serial), keeps the session cookie, logs in again once when the PVS answers 401/403 (sessions last about
 /// 5–10 minutes), and reads variables by name, by match, or through a server-side cache id (cheap re-reads;
 /// match queries scan the whole namespace). Values come back as text, keyed by full variable name.
+/// Without a password it reads /sys/info/serialnum anonymously (the PVS tells anyone) and derives it.
 /// </summary>
 public sealed class VarserverClient
 {
     private const string User = "ssm_owner";
+    private const string SerialVariable = "/sys/info/serialnum";
     private readonly PvsTransport _transport;
-    private readonly string _password;
+    private string? _password;
     private readonly SemaphoreSlim _loginLock = new(1, 1);
     private readonly HashSet<string> _registeredCaches = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private string? _session;
 
-    public VarserverClient(PvsTransport transport, string password)
+    /// <param name="transport">The PVS.</param>
+    /// <param name="password">The ssm_owner password; null reads the serial from the PVS before the first login.</param>
+    public VarserverClient(PvsTransport transport, string? password = null)
     {
-        if (string.IsNullOrEmpty(password))
-        {
-            throw new PvsAuthenticationException("the LocalAPI needs a password: the last 5 characters of the PVS serial");
-        }
-
         _transport = transport;
-        _password = password;
+        _password = string.IsNullOrEmpty(password) ? null : password;
     }
 
     /// <summary>The password a PVS uses for ssm_owner: the last 5 characters of its serial.</summary>
@@ -41,10 +40,31 @@ public sealed class VarserverClient
 
     public int Logins { get; private set; }
 
+    /// <summary>
+    /// GET /vars?name=/sys/info/serialnum without a session: the LocalAPI tells anyone its serial (and SSID and
+    /// MAC), which is why the serial need not be configured.
+    /// </summary>
+    public async Task<string> ReadSerialAsync(CancellationToken cancellationToken = default)
+    {
+        const string what = "LocalAPI serial";
+        var uri = new Uri(_transport.Endpoint.VarserverBase, "vars?name=" + SerialVariable + "&fmt=obj");
+        var response = await _transport.GetAsync(uri, _transport.Options.Politeness.RequestTimeout, what, cancellationToken);
+        if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new PvsAuthenticationException($"{what}: this PVS does not tell its serial without a login ({(int)response.Status}); give the PVS serial or the password");
+        }
+
+        PvsTransport.EnsureSuccess(response, what);
+        return VarsParser.Parse(response.Body, what).GetValueOrDefault(SerialVariable) is { Length: >= 5 } serial
+            ? serial.Trim()
+            : throw new PvsProtocolException($"{what}: the PVS answered without a serial; give the PVS serial or the password");
+    }
+
     /// <summary>GET /auth?login with basic auth; keeps the session.</summary>
     public async Task LoginAsync(CancellationToken cancellationToken = default)
     {
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{_password}"));
+        var password = _password ??= PasswordFromSerial(await ReadSerialAsync(cancellationToken));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{password}"));
         var uri = new Uri(_transport.Endpoint.VarserverBase, "auth?login");
         var response = await _transport.GetAsync(uri, _transport.Options.Politeness.RequestTimeout, "LocalAPI login", cancellationToken,
             [new("Authorization", "basic " + basic)]);

@@ -37,15 +37,15 @@ public class VarserverAuthTests
     {
         await using var host = await PvsTestHost.StartAsync(Varserver with { SessionLifetime = TimeSpan.FromMinutes(10) });
 
-        await host.GetJsonAsync("vars?name=/sys/info/serialnum", HttpStatusCode.Unauthorized);
+        await host.GetJsonAsync("vars?name=/sys/info/model", HttpStatusCode.Unauthorized);
         await host.LoginAsync();
-        await host.GetJsonAsync("vars?name=/sys/info/serialnum");
+        await host.GetJsonAsync("vars?name=/sys/info/model");
         host.Clock.Advance(TimeSpan.FromMinutes(9));
-        await host.GetJsonAsync("vars?name=/sys/info/serialnum");
+        await host.GetJsonAsync("vars?name=/sys/info/model");
         host.Clock.Advance(TimeSpan.FromMinutes(2));
-        await host.GetJsonAsync("vars?name=/sys/info/serialnum", HttpStatusCode.Unauthorized);
+        await host.GetJsonAsync("vars?name=/sys/info/model", HttpStatusCode.Unauthorized);
         await host.LoginAsync();
-        await host.GetJsonAsync("vars?name=/sys/info/serialnum");
+        await host.GetJsonAsync("vars?name=/sys/info/model");
     }
 
     [Fact]

@@ -96,11 +96,27 @@ public class VarserverClientTests
     }
 
     [Fact]
-    public async Task Without_a_serial_anywhere_the_user_is_told_what_to_give()
+    public async Task Without_a_serial_the_client_reads_it_anonymously_and_derives_the_password()
+    {
+        _pvs.OnJson("/cgi-bin/dl_cgi/supervisor/info", """{"result":"succeed","supervisor":{"MODEL":"PVS6","BUILD":61845}}""")
+            .On("/vars?name=/sys/info/serialnum", request => Task.FromResult(request.Headers.Contains("Cookie")
+                ? FakePvs.Json("""{"status":400}""", HttpStatusCode.BadRequest)
+                : FakePvs.Json($$"""{"/sys/info/serialnum":"{{Serial}}"}""")));
+        await using var client = await PvsClient.ConnectAsync(FakeClient.Address, FakeClient.Options(_pvs, _time));
+
+        Assert.Equal(2, (await client.GetDevicesAsync()).Inverters.Count());
+        Assert.Equal(1, _pvs.Count("/vars?name=/sys/info/serialnum"));
+        Assert.Equal(1, _pvs.Count("/auth?login"));
+    }
+
+    [Fact]
+    public async Task A_PVS_that_hides_its_serial_too_makes_the_first_read_ask_for_it()
     {
         _pvs.OnJson("/cgi-bin/dl_cgi/supervisor/info", """{"result":"succeed","supervisor":{"MODEL":"PVS6","BUILD":61845}}""");
-        var error = await Assert.ThrowsAsync<PvsAuthenticationException>(() => PvsClient.ConnectAsync(FakeClient.Address, FakeClient.Options(_pvs, _time)));
+        await using var client = await PvsClient.ConnectAsync(FakeClient.Address, FakeClient.Options(_pvs, _time));
+        var error = await Assert.ThrowsAsync<PvsAuthenticationException>(() => client.GetDevicesAsync());
         Assert.Contains("serial", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _pvs.Count("/auth?login"));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ namespace EnergyTap.Simulators.Pvs.Legacy;
 
 /// <summary>
 /// /cgi-bin/dl_cgi: the legacy ?Command= interface and the REST-style paths. On varserver firmware the legacy
-/// commands answer 403 even with a session, and every REST path except supervisor/info needs a session.
+/// commands answer 403 even with a session, and every REST path except supervisor/info needs a session. Builds
+/// without supervisor/info answer 404 there.
 /// </summary>
-internal sealed class DlCgiApi(SimulatedPvs pvs, DeviceListService deviceList, VarserverApi? varserver, TimeProvider time)
+internal sealed class DlCgiApi(SimulatedPvs pvs, DeviceListService deviceList, VarserverApi? varserver, TimeProvider time, bool supervisorInfoMissing)
 {
     public const string Root = "/cgi-bin/dl_cgi";
 
@@ -48,7 +49,9 @@ internal sealed class DlCgiApi(SimulatedPvs pvs, DeviceListService deviceList, V
     {
         if (subPath == "supervisor/info")
         {
-            await PvsResponses.JsonAsync(context, SupervisorPayloads.Info(Inventory));
+            await (supervisorInfoMissing
+                ? PvsResponses.ErrorAsync(context, StatusCodes.Status404NotFound, "Not Found")
+                : PvsResponses.JsonAsync(context, SupervisorPayloads.Info(Inventory)));
             return;
         }
 

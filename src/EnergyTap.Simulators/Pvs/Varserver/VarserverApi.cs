@@ -56,13 +56,13 @@ internal sealed class VarserverApi(SimulatedPvs pvs, SessionStore sessions, Time
 
     public async Task VarsAsync(HttpContext context)
     {
-        if (!IsAuthenticated(context.Request))
+        var query = await VarsQuery.ReadAsync(context.Request, context.RequestAborted);
+        if (!IsAuthenticated(context.Request) && !AnonymousVariables.Allows(query))
         {
             await PvsResponses.ErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized");
             return;
         }
 
-        var query = await VarsQuery.ReadAsync(context.Request, context.RequestAborted);
         var table = VariableTable.Build(pvs, pvs.Read(time.GetUtcNow()));
         var byName = table.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
