@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
 namespace EnergyTap.Cli.Tests;
 
 /// <summary>Refusals in plain words: never a .NET type name, a parameter name or a range that contradicts itself.</summary>
@@ -30,5 +34,43 @@ public class CliMessagesTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(expected, Assert.Single(result.StdErr.Trim().Split('\n')));
         Assert.DoesNotContain("Parameter", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(404, "the server answered 404 Not Found (it is not a PVS, or this PVS firmware does not offer it)")]
+    [InlineData(503, "the PVS answered 503 (busy or restarting)")]
+    public async Task A_web_server_that_is_not_a_healthy_PVS_is_named_plainly_without_a_backoff_clock(int status, string expected)
+    {
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        using var stop = new CancellationTokenSource();
+        var answering = AnswerEveryRequestAsync(server, status, stop.Token);
+
+        var result = await CliProcess.RunAsync("pvs", "info", "--host", $"http://127.0.0.1:{((IPEndPoint)server.LocalEndpoint).Port}");
+        await stop.CancelAsync();
+        await answering;
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Trim().Split('\n'));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("backing off", line, StringComparison.Ordinal);
+    }
+
+    private static async Task AnswerEveryRequestAsync(TcpListener server, int status, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                using var client = await server.AcceptTcpClientAsync(stop);
+                var stream = client.GetStream();
+                _ = await stream.ReadAsync(new byte[65536], stop); // one read holds the whole small request; its content does not matter
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the test is over
+        }
     }
 }

@@ -90,7 +90,7 @@ public sealed class PvsTransport : IDisposable
                 var until = Gate.Backoff.RecordFailure(Time.GetUtcNow());
                 _logger.LogWarning("PVS answered {Status} to {What}; backing off until {Until}", (int)status, what, until);
                 throw new PvsUnavailableException(
-                    $"{what}: the PVS answered {(int)status} {(status == HttpStatusCode.ServiceUnavailable ? "(busy or restarting)" : "(server error)")}; backing off until {until:HH:mm:ss} UTC",
+                    $"{what}: the PVS answered {(int)status} {(status == HttpStatusCode.ServiceUnavailable ? "(busy or restarting)" : "(server error)")}",
                     until);
             }
 
@@ -108,12 +108,12 @@ public sealed class PvsTransport : IDisposable
             }
 
             var until = Gate.Backoff.RecordFailure(Time.GetUtcNow());
-            throw new PvsTimeoutException($"{what}: the PVS did not answer within {timeout.TotalSeconds:0} s; backing off until {until:HH:mm:ss} UTC", ex);
+            throw new PvsTimeoutException($"{what}: the PVS did not answer within {timeout.TotalSeconds:0} s", ex);
         }
         catch (HttpRequestException ex)
         {
             DateTimeOffset? until = outgoing.Probe ? null : Gate.Backoff.RecordFailure(Time.GetUtcNow());
-            throw new PvsUnavailableException($"{what}: cannot reach the PVS at {uri.GetLeftPart(UriPartial.Authority)} ({ex.HttpRequestError}: {ex.Message.Split('(')[0].Trim()})", until, ex);
+            throw new PvsUnavailableException($"{what}: cannot reach the PVS at {uri.GetLeftPart(UriPartial.Authority)} ({Reason(ex)})", until, ex);
         }
     }
 
@@ -127,10 +127,21 @@ public sealed class PvsTransport : IDisposable
             case 401 or 403:
                 throw new PvsAuthenticationException($"{what}: the PVS refused access ({(int)response.Status}); newer firmware needs the LocalAPI login (give the PVS serial or password)");
             case 404:
-                throw new PvsCommandNotSupportedException($"{what}: this PVS firmware does not offer it (404)");
+                throw new PvsCommandNotSupportedException($"{what}: the server answered 404 Not Found (it is not a PVS, or this PVS firmware does not offer it)");
             default:
                 throw new PvsProtocolException($"{what}: the PVS answered HTTP {(int)response.Status}");
         }
+    }
+
+    /// <summary>
+    /// Why a request failed, in a few words: .NET's own text ends "(host:port)" or, for TLS, "see inner exception",
+    /// so the innermost message is the one that says what happened.
+    /// </summary>
+    private static string Reason(HttpRequestException ex)
+    {
+        var innermost = ex.GetBaseException();
+        var text = innermost == ex ? ex.Message.Split('(')[0].Trim() : innermost.Message.Trim().TrimEnd('.');
+        return ex.HttpRequestError == HttpRequestError.Unknown ? text : $"{ex.HttpRequestError}: {text}";
     }
 
     public void Dispose() => _http.Dispose();

@@ -36,9 +36,11 @@ public sealed class PoliteGate(TimeProvider time, TimeSpan minInterval, BackoffS
 
     private void ThrowIfBackingOff()
     {
-        if (backoff.BlockedUntil(time.GetUtcNow()) is { } until)
+        var now = time.GetUtcNow();
+        if (backoff.BlockedUntil(now) is { } until)
         {
-            throw new PvsUnavailableException($"the PVS failed recently; backing off until {until:HH:mm:ss} UTC to let it recover", until);
+            // Relative, not a clock time: a one-shot command's user reads it after the process has exited.
+            throw new PvsUnavailableException($"the PVS failed a moment ago; not asking it again for {Math.Ceiling((until - now).TotalSeconds):0} s, to let it recover", until);
         }
     }
 }
