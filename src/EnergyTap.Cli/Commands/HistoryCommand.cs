@@ -38,7 +38,7 @@ internal static class HistoryCommand
                           "or auto: raw up to 6 h, 5m up to 7 days, 1h beyond.",
             DefaultValueFactory = _ => "auto",
         };
-        resolution.AcceptOnlyFromAmong("auto", "raw", "5m", "1h");
+        resolution.AcceptOnlyFromAmong([.. HistoryText.ResolutionNames]);
         var format = new Option<string>("--format") { Description = "csv, json or table.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "table");
         var json = CommonOptions.Json();
@@ -106,13 +106,7 @@ internal static class HistoryCommand
         {
             Filter = filter,
             Limit = limit,
-            Resolution = resolution switch
-            {
-                "raw" => HistoryResolution.Raw,
-                "5m" => HistoryResolution.FiveMinutes,
-                "1h" => HistoryResolution.Hourly,
-                _ => HistoryResolution.Auto,
-            },
+            Resolution = HistoryText.TryParseResolution(resolution, out var chosen) ? chosen : HistoryResolution.Auto,
         };
     }
 

@@ -1,5 +1,6 @@
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Hosting;
+using EnergyTap.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,7 @@ public static class EnergyTapApi
             return new { status, time = runtime.Time.GetUtcNow(), fleet, pollers };
         });
 
-        api.MapGet("/history", async (string? site, string? device, string? quantity, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
+        api.MapGet("/history", async (string? site, string? device, string? quantity, string? from, string? to, string? resolution, CancellationToken ct) =>
         {
             if (runtime.History is null)
             {
@@ -45,14 +46,31 @@ public static class EnergyTapApi
 
             if (site is null || quantity is null)
             {
-                return Results.Problem("site and quantity are required", statusCode: StatusCodes.Status400BadRequest);
+                return BadRequest("site and quantity are required, e.g. /api/history?site=home&quantity=solar_power&from=-1h");
             }
 
-            var end = to ?? runtime.Time.GetUtcNow();
-            var start = from ?? end.AddHours(-24);
+            var now = runtime.Time.GetUtcNow();
+            var end = now;
+            if (to is not null && !HistoryText.TryParseTime(to, now, out end))
+            {
+                return BadRequest($"to '{to}' is not a time: {HistoryText.TimeHint}");
+            }
+
+            var start = end.AddHours(-24);
+            if (from is not null && !HistoryText.TryParseTime(from, now, out start))
+            {
+                return BadRequest($"from '{from}' is not a time: {HistoryText.TimeHint}");
+            }
+
+            var chosen = HistoryResolution.Auto;
+            if (resolution is not null && !HistoryText.TryParseResolution(resolution, out chosen))
+            {
+                return BadRequest($"resolution '{resolution}' is not one of {string.Join(", ", HistoryText.ResolutionNames)}");
+            }
+
             return start >= end
-                ? Results.Problem("from must be before to", statusCode: StatusCodes.Status400BadRequest)
-                : Results.Ok(await runtime.History.QueryAsync(site, device, quantity, start, end, ct));
+                ? BadRequest($"from ({start:u}) must be before to ({end:u})")
+                : Results.Ok(await runtime.History.QueryAsync(site, device, quantity, start, end, chosen, ct));
         });
 
         api.MapGet("/control", () => new
@@ -63,11 +81,17 @@ public static class EnergyTapApi
             active = runtime.Supervisor.Active.Select(c => ControlView(c, runtime.Time)),
         });
 
-        api.MapPost("/control/{site}/{device}", async (string site, string device, ControlRequest body, HttpRequest http, CancellationToken ct) =>
+        api.MapPost("/control/{site}/{device}", async (string site, string device, HttpRequest http, CancellationToken ct) =>
         {
             if (ControlAuthorization.Check(http, runtime.ControlToken) is { } denied)
             {
                 return denied;
+            }
+
+            var (body, problem) = await ControlRequest.ReadAsync(http.Body, ct);
+            if (body is null)
+            {
+                return BadRequest(problem!);
             }
 
             try
@@ -123,6 +147,8 @@ public static class EnergyTapApi
     };
 
     private static string Actor(HttpRequest http) => $"api:{http.HttpContext.Connection.RemoteIpAddress}";
+
+    private static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

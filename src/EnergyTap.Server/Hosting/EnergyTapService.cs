@@ -63,7 +63,10 @@ public sealed class EnergyTapService : IAsyncDisposable
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         builder.WebHost.UseKestrel(k => k.Listen(listen));
+        builder.Services.AddProblemDetails();
         var app = builder.Build();
+        // Any 4xx left without a body (an unknown path, a value the framework could not bind) gets a JSON problem.
+        app.UseStatusCodePages();
         app.MapEnergyTapApi(runtime);
         app.MapDashboard();
         parts.MapEndpoints?.Invoke(app);

@@ -1,3 +1,5 @@
+using EnergyTap.Server.Storage;
+
 namespace EnergyTap.Server.Hosting;
 
 /// <summary>One point of a history series: a raw reading or a roll-up bucket's average.</summary>
@@ -7,5 +9,5 @@ public sealed record HistoryPoint(string Site, string Device, string Quantity, s
 public interface IHistorySource
 {
     Task<IReadOnlyList<HistoryPoint>> QueryAsync(
-        string site, string? device, string quantity, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+        string site, string? device, string quantity, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken);
 }

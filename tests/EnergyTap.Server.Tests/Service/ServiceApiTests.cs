@@ -6,6 +6,7 @@ using System.Text.Json;
 using EnergyTap.Server.Devices;
 using EnergyTap.Server.Hosting;
 using EnergyTap.Server.Readings;
+using EnergyTap.Server.Storage;
 
 namespace EnergyTap.Server.Tests.Service;
 
@@ -13,6 +14,7 @@ public sealed class ServiceApiTests : IAsyncLifetime
 {
     private readonly FakeBattery _battery = new();
     private readonly MemoryJournal _journal = new();
+    private readonly RecordingHistory _history = new();
     private EnergyTapService _service = null!;
     private HttpClient _http = null!;
 
@@ -32,6 +34,7 @@ public sealed class ServiceApiTests : IAsyncLifetime
             Batteries = [_battery],
             Journal = _journal,
             ControlToken = "s3cret",
+            History = _history,
         };
         _service = await EnergyTapService.StartAsync(parts, new IPEndPoint(IPAddress.Loopback, 0), default);
         _http = new HttpClient { BaseAddress = _service.Url, Timeout = TimeSpan.FromSeconds(60) }; // generous: the suite shares 2 cores with every other test project
@@ -64,6 +67,76 @@ public sealed class ServiceApiTests : IAsyncLifetime
         Assert.Equal(3200, flow.GetProperty("solar").GetProperty("watts").GetDouble());
         Assert.Equal("missing", flow.GetProperty("grid").GetProperty("quality").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("api/sites/nowhere/flow")).StatusCode);
+    }
+
+    [Fact]
+    public async Task History_takes_relative_times_and_a_resolution_as_the_cli_does()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var response = await _http.GetAsync("api/history?site=home&quantity=solar_power&from=-1h&resolution=raw");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (from, to, resolution) = Assert.Single(_history.Queries);
+        Assert.InRange(to - from, TimeSpan.FromMinutes(59.9), TimeSpan.FromMinutes(60.1));
+        Assert.True(to >= before, "to defaults to now");
+        Assert.Equal(HistoryResolution.Raw, resolution);
+    }
+
+    [Theory]
+    [InlineData("api/history?site=home&quantity=solar_power&from=yesterday", "from 'yesterday' is not a time")]
+    [InlineData("api/history?site=home&quantity=solar_power&resolution=weekly", "resolution 'weekly' is not one of auto, raw, 5m, 1h")]
+    [InlineData("api/history?site=home&quantity=solar_power&from=-1h&to=-2h", "must be before to")]
+    [InlineData("api/history?quantity=solar_power", "site and quantity are required")]
+    public async Task Bad_history_requests_are_400_with_a_problem_saying_what_is_wrong(string url, string detail)
+    {
+        var response = await _http.GetAsync(url);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, detail);
+        Assert.Empty(_history.Queries);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"explode","watts":2000,"durationSeconds":600}""", "kind must be one of charge, discharge, idle")]
+    [InlineData("""{"kind":"charge","watts":"lots","durationSeconds":600}""", "watts must be a number")]
+    [InlineData("""{"kind":"charge","watts":2000}""", "durationSeconds must be a whole number")]
+    [InlineData("charge please", "the body is not JSON")]
+    public async Task A_bad_control_body_is_400_with_a_problem_and_writes_nothing(string body, string detail)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/control/home/agate") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
+
+        await AssertProblemAsync(await _http.SendAsync(request), HttpStatusCode.BadRequest, detail);
+        Assert.Empty(_battery.Writes);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_404_with_a_problem_body()
+    {
+        var response = await _http.GetAsync("api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Remembers what the API asked of history, answering with nothing.</summary>
+    private sealed class RecordingHistory : IHistorySource
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(DateTimeOffset From, DateTimeOffset To, HistoryResolution Resolution)> Queries { get; } = new();
+
+        public Task<IReadOnlyList<HistoryPoint>> QueryAsync(string site, string? device, string quantity, DateTimeOffset from, DateTimeOffset to, HistoryResolution resolution, CancellationToken cancellationToken)
+        {
+            Queries.Enqueue((from, to, resolution));
+            return Task.FromResult<IReadOnlyList<HistoryPoint>>([]);
+        }
     }
 
     [Fact]
