@@ -57,6 +57,22 @@ public sealed class ConfigCliTests : IDisposable
         Assert.True(JsonDocument.Parse(result.StdOut).RootElement.GetProperty("valid").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_PVS_needs_only_its_address_and_a_proxy_upstream_may_be_host_port()
+    {
+        var file = Write("""
+            {
+              "proxy": { "enabled": true, "upstream": "192.0.2.10:80", "listen": "127.0.0.1:0" },
+              "sites": [ { "id": "home", "pvs": [ { "id": "pvs", "address": "192.0.2.10" } ] } ]
+            }
+            """);
+
+        var result = await CliProcess.RunAsync("config", "check", "--json", "--config", file);
+
+        Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
+        Assert.True(JsonDocument.Parse(result.StdOut).RootElement.GetProperty("valid").GetBoolean());
+    }
+
     private string Write(string json)
     {
         var file = Path.Combine(_folder, "energytap.json");

@@ -12,16 +12,50 @@ public sealed class PvsCliTests : IAsyncLifetime
     private readonly PvsSimulator _legacy = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 3, Ess = true, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
     private readonly PvsSimulator _varserver = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Varserver, Inverters = 2, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
 
+    // The seed's haproxy bridge in front of an old PVS: plain http on one port, no supervisor/info.
+    private readonly PvsSimulator _bridge = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 2, SupervisorInfoMissing = true, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
+    private readonly PvsSimulator _forbidding = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 2, SupervisorInfoMissing = true, LocalApiForbidden = true, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
+    private readonly PvsSimulator _anonymous = new(new PvsSimulatorOptions { Firmware = PvsFirmware.Varserver, Inverters = 2, SupervisorInfoMissing = true, Politeness = PvsPolitenessOptions.Disabled, TimeProvider = SiteNoon });
+
     public async Task InitializeAsync()
     {
-        await _legacy.StartAsync();
-        await _varserver.StartAsync();
+        foreach (var pvs in new[] { _legacy, _varserver, _bridge, _forbidding, _anonymous })
+        {
+            await pvs.StartAsync();
+        }
     }
 
     public async Task DisposeAsync()
     {
-        await _legacy.DisposeAsync();
-        await _varserver.DisposeAsync();
+        foreach (var pvs in new[] { _legacy, _varserver, _bridge, _forbidding, _anonymous })
+        {
+            await pvs.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_bridge_serving_plain_http_on_one_port_given_as_host_port_is_read_as_legacy()
+    {
+        foreach (var pvs in new[] { _bridge, _forbidding })
+        {
+            var result = await CliProcess.RunAsync("pvs", "devices", "--host", $"127.0.0.1:{pvs.BaseUrl.Port}", "--json");
+            Assert.True(result.ExitCode == 0, result.StdErr);
+            Assert.Contains(pvs.Serial, result.StdOut, StringComparison.Ordinal);
+        }
+
+        var info = await CliProcess.RunAsync("pvs", "info", "--host", $"127.0.0.1:{_forbidding.BaseUrl.Port}", "--json");
+        Assert.True(info.ExitCode == 0, info.StdErr);
+        using var json = JsonDocument.Parse(info.StdOut);
+        Assert.Equal("legacy", json.RootElement.GetProperty("generation").GetString());
+    }
+
+    [Fact]
+    public async Task LocalAPI_firmware_needs_no_serial_it_tells_its_own()
+    {
+        var result = await CliProcess.RunAsync("pvs", "devices", "--host", $"127.0.0.1:{_anonymous.BaseUrl.Port}", "--json");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains(_anonymous.Serial, result.StdOut, StringComparison.Ordinal);
+        Assert.Equal(1, _anonymous.Requests[PvsRequestCounters.Login]);
     }
 
     [Fact]
@@ -92,12 +126,16 @@ public sealed class PvsCliTests : IAsyncLifetime
         Assert.StartsWith("energytap:", result.StdErr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_proxy_serves_many_clients_with_one_upstream_DeviceList()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_proxy_serves_many_clients_with_one_upstream_DeviceList(bool upstreamAsHostPort)
     {
         var port = LoopbackPort.Free();
+        var upstream = upstreamAsHostPort ? $"127.0.0.1:{_bridge.BaseUrl.Port}" : _legacy.BaseUrl.ToString();
+        var pvs = upstreamAsHostPort ? _bridge : _legacy;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "energytap.dll"), "proxy", "--upstream", _legacy.BaseUrl.ToString(), "--listen", $"127.0.0.1:{port}" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "energytap.dll"), "proxy", "--upstream", upstream, "--listen", $"127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -108,10 +146,10 @@ public sealed class PvsCliTests : IAsyncLifetime
             var banner = await proxy.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Contains($"127.0.0.1:{port}", banner, StringComparison.Ordinal);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-            var before = _legacy.Requests.DeviceLists;
+            var before = pvs.Requests.DeviceLists;
             var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => http.GetAsync("cgi-bin/dl_cgi?Command=DeviceList")));
             Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-            Assert.Equal(before + 1, _legacy.Requests.DeviceLists);
+            Assert.Equal(before + 1, pvs.Requests.DeviceLists);
             var stats = await http.GetStringAsync("energytap/stats");
             Assert.Contains("Upstream calls", stats, StringComparison.Ordinal);
         }

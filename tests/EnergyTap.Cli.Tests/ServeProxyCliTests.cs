@@ -50,6 +50,27 @@ public sealed class ServeProxyCliTests : IAsyncLifetime
         Assert.Equal(0, stats.GetProperty("errors").GetInt64());
     }
 
+    [Fact]
+    public async Task Serve_reads_a_plain_http_bridge_given_as_host_port_as_legacy()
+    {
+        await using var bridge = new PvsSimulator(new PvsSimulatorOptions { Firmware = PvsFirmware.Legacy, Inverters = 3, SupervisorInfoMissing = true });
+        await bridge.StartAsync();
+        var config = Path.Combine(directory, "bridge.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "server": { "listen": "127.0.0.1:0" },
+              "storage": { "path": "{{Path.Combine(directory, "bridge.db")}}" },
+              "sites": [ { "id": "home", "pvs": [ { "id": "pvs", "address": "127.0.0.1:{{bridge.BaseUrl.Port}}" } ] } ]
+            }
+            """);
+
+        await using var serve = EnergyTapChild.Start(["serve", "--config", config]);
+        var url = await serve.WaitForUrlAsync("dashboard");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await WaitForSolarPowerAsync(http, url);
+        Assert.Equal(1, bridge.Requests.DeviceLists);
+    }
+
     private static async Task WaitForSolarPowerAsync(HttpClient http, Uri url)
     {
         var readings = new Uri(url, "api/readings?site=home&device=pvs");

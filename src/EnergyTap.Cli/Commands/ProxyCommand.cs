@@ -10,7 +10,8 @@ internal static class ProxyCommand
     {
         var upstream = new Option<string>("--upstream")
         {
-            Description = "The PVS to forward to, e.g. http://172.27.153.1 (the installer port LAN1).",
+            Description = "The PVS to forward to: a URL (http://172.27.153.1, the installer port LAN1), or a host or host:port, "
+                + "for which the generation is detected (https, then plain http as a bridge serves it).",
             Required = true,
         };
         var listen = new Option<string>("--listen")
@@ -32,9 +33,14 @@ internal static class ProxyCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Uri.TryCreate(parse.GetValue(upstream), UriKind.Absolute, out var upstreamUri) || upstreamUri.Scheme is not ("http" or "https"))
+            Uri upstreamUri;
+            try
             {
-                throw new UsageException($"--upstream '{parse.GetValue(upstream)}' must be an http(s) URL, e.g. http://172.27.153.1");
+                upstreamUri = await PvsUpstream.ResolveAsync(parse.GetValue(upstream)!, cancellationToken: ct);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"--upstream: {ex.Message}, e.g. http://172.27.153.1");
             }
 
             PvsProxy proxy;

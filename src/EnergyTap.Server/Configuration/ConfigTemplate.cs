@@ -55,8 +55,8 @@ public static class ConfigTemplate
               "id": "home",
               "name": "Home",
               "pvs": [
-                // Legacy firmware needs only the address. 2025+ LocalAPI firmware also needs the serial
-                // (its last 5 characters are the password). DeviceList is slow and heavy: keep >= 120 s.
+                // Only the address is needed (host, host:port or URL); the generation is detected. "serial" is optional:
+                // 2025+ LocalAPI firmware tells its serial, whose last 5 characters are the password. DeviceList is slow: keep >= 120 s.
                 { "id": "pvs", "address": "172.27.153.1", "serial": "", "deviceListSeconds": 120, "liveSeconds": 10 }
               ],
               "agates": [

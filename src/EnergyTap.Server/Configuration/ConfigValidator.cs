@@ -36,7 +36,7 @@ public static class ConfigValidator
 
         if (config.Proxy.Enabled)
         {
-            CheckUrl(errors, "proxy.upstream", config.Proxy.Upstream);
+            CheckPvsAddress(errors, "proxy.upstream", config.Proxy.Upstream);
             CheckEndpoint(errors, "proxy.listen", config.Proxy.Listen, anyFreePort: true);
         }
 
@@ -186,6 +186,19 @@ public static class ConfigValidator
         if (port is < 1 or > 65535)
         {
             errors.Add($"{path}: {port} is not a port (1–65535)");
+        }
+    }
+
+    /// <summary>A PVS (or bridge): a URL, or a host / host:port whose generation is detected.</summary>
+    private static void CheckPvsAddress(List<string> errors, string path, string? address)
+    {
+        try
+        {
+            _ = EnergyTap.SunPower.PvsEndpoint.Parse(address ?? "");
+        }
+        catch (ArgumentException)
+        {
+            errors.Add($"{path}: \"{address}\" is not a host, host:port or http(s) URL");
         }
     }
 

@@ -157,7 +157,7 @@ public static class ServiceComposer
             // The haproxy-bridge replacement, sharing the process (not the cache) with the pollers.
             var proxy = new PvsProxy(new PvsProxyOptions
             {
-                Upstream = new Uri(config.Proxy.Upstream!),
+                Upstream = await ProxyUpstreamAsync(config.Proxy.Upstream!, time, log, cancellationToken),
                 Listen = config.Proxy.Listen,
                 TimeProvider = time,
                 Logger = log.CreateLogger("EnergyTap.SunPower.Proxy"),
@@ -210,6 +210,24 @@ public static class ServiceComposer
     }
 
     /// <summary>Takes this instance's share of the sites before anything polls (the store has already created the lease tables).</summary>
+    /// <summary>
+    /// A host or host:port upstream is detected like a PVS client would; while nothing answers yet the proxy
+    /// starts with plain http (what a bridge serves) rather than keeping the service from starting.
+    /// </summary>
+    private static async Task<Uri> ProxyUpstreamAsync(string address, TimeProvider time, ILoggerFactory log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PvsUpstream.ResolveAsync(address, new PvsClientOptions { TimeProvider = time }, cancellationToken);
+        }
+        catch (PvsException ex)
+        {
+            var fallback = PvsEndpoint.Parse(address).DlCgiBase;
+            log.CreateLogger("EnergyTap.SunPower.Proxy").LogWarning("Proxy upstream {Address} not detected ({Reason}); forwarding to {Fallback}", address, ex.Message, fallback);
+            return fallback;
+        }
+    }
+
     private static async Task<FleetMembership> JoinFleetAsync(EnergyTapConfig config, TimeProvider time, ILoggerFactory log, CancellationToken cancellationToken)
     {
         var options = new FleetOptions

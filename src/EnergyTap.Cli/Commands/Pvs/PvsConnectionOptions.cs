@@ -10,13 +10,13 @@ internal sealed class PvsConnectionOptions
     public Option<string> Host { get; } = new("--host")
     {
         Description = "The PVS: a host (172.27.153.1 on the installer port LAN1), host:port, or an http(s) URL (a bridge or proxy). "
-            + "Without a scheme, dl_cgi is reached over http and the LocalAPI over https.",
+            + "Without a scheme, dl_cgi is reached over http and the LocalAPI over https, or over plain http when only that answers (a bridge).",
         Required = true,
     };
 
     public Option<string?> Serial { get; } = new("--serial")
     {
-        Description = "The PVS serial (ZT…). Needed only when LocalAPI firmware hides it; its last 5 characters are the login password.",
+        Description = "The PVS serial (ZT…). Optional: LocalAPI firmware tells its serial without a login, and the password is its last 5 characters.",
     };
 
     public Option<string?> Password { get; } = new("--password")
