@@ -16,6 +16,7 @@ internal sealed class GatewayState
             new ModeProfileState(profileIdBase + 2, 2, 2, "Self Consumption", 20),
             new ModeProfileState(profileIdBase + 3, 3, 3, "Emergency Backup", 100),
         ];
+        Profiles = [.. Profiles.Select(p => p with { EditSocFlag = !definition.ReserveLockedWorkModes.Contains(p.WorkMode) })];
         ActiveProfileId = profileIdBase + 2;
     }
 
@@ -61,8 +62,8 @@ internal sealed class GatewayState
 /// <summary>One entry of the simulated getGatewayTouListV2 list. OldIndex is the mode's slot in the app's older list.</summary>
 internal sealed record ModeProfileState(long Id, int OldIndex, int WorkMode, string Name, double Soc)
 {
-    /// <summary>Emergency backup holds the battery full; its reserve is not the user's to edit.</summary>
-    public bool EditSocFlag => WorkMode != 3;
+    /// <summary>editSocFlag: whether the user may change this mode's reserve (see <see cref="SimulatedGateway.ReserveLockedWorkModes"/>).</summary>
+    public bool EditSocFlag { get; init; } = true;
     public double MinSoc => WorkMode == 3 ? 20 : 5;
 
     public double Soc { get; set; } = Soc;

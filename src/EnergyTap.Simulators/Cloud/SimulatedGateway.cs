@@ -14,6 +14,9 @@ public sealed record SimulatedGateway(string Id, string Name, IReadOnlyList<int>
     /// <summary>False = the aGate is not connected to the cloud: reads answer 136, mode changes 176.</summary>
     public bool Online { get; init; } = true;
 
+    /// <summary>workModes whose reserve the cloud marks not editable (editSocFlag false).</summary>
+    public IReadOnlyList<int> ReserveLockedWorkModes { get; init; } = [];
+
     /// <summary>How many aPower batteries (getDeviceInfoV2 apowerList, runtimeData fhpSn).</summary>
     public int Batteries { get; init; } = 1;
 

@@ -30,7 +30,7 @@ public class TouTests
         var info = await client.GetOperatingModeAsync(CloudTestBed.Gw1);
 
         Assert.Equal([1, 2, 3], info.Profiles.Select(p => p.OldIndex));
-        Assert.Equal([true, true, false], info.Profiles.Select(p => p.ReserveEditable));
+        Assert.Equal([true, true, true], info.Profiles.Select(p => p.ReserveEditable));
         Assert.All(info.Profiles, p => Assert.NotNull(p.ElectricityType));
         Assert.True(info.StormHedgeEnabled);
         Assert.True(info.TariffConfigured);
@@ -70,10 +70,12 @@ public class TouTests
     [Fact]
     public async Task A_reserve_the_cloud_marks_not_editable_is_refused_before_sending()
     {
-        await using var bed = await CloudTestBed.StartAsync();
-        var client = bed.Client();
+        var account = new EnergyTap.Simulators.Cloud.SimulatedAccount("locked@energytap.invalid", "pw",
+            [EnergyTap.Simulators.Cloud.SimulatedGateway.Bare("GW-LOCKED", "Locked") with { ReserveLockedWorkModes = [3] }]);
+        await using var bed = await CloudTestBed.StartAsync(o => o with { Accounts = [account] });
+        var client = bed.Client(email: account.Email, password: account.Password);
 
-        var ex = await Assert.ThrowsAsync<CloudApiException>(() => client.SetReserveSocAsync(CloudTestBed.Gw1, 50, WorkMode.EmergencyBackup));
+        var ex = await Assert.ThrowsAsync<CloudApiException>(() => client.SetReserveSocAsync("GW-LOCKED", 50, WorkMode.EmergencyBackup));
 
         Assert.Contains("editSocFlag", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, bed.Simulator.RequestCount("updateSocV2"));

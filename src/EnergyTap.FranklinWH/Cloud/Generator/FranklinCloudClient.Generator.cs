@@ -11,7 +11,7 @@ public sealed partial class FranklinCloudClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(gatewayId);
         var result = await GetAsync("selectIotGenerator", [Q("gatewayId", gatewayId)], cancellationToken);
-        return new GeneratorInfo(result.Int("status"), result.Int("manuSw"), result.Int("opt"));
+        return new GeneratorInfo(result.Int("genStat") ?? result.Int("status"), result.Int("manuSw"), result.Int("opt"));
     }
 
     /// <summary>updateIotGenerator {gatewayId, manuSw, opt:1}. Only toggles auto/manual; starting and stopping stays in the app.</summary>

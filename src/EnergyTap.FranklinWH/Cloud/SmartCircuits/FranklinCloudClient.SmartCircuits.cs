@@ -48,6 +48,12 @@ public sealed partial class FranklinCloudClient
         }
 
         var patch = JsonNode.Parse(current.GetRawText())!.AsObject();
+        // Status the aGate reports but a write does not carry.
+        foreach (var readOnly in new[] { "modeChoose", "v2lModeEnable", "v2lRunState" })
+        {
+            patch.Remove(readOnly);
+        }
+
         patch["opt"] = 1;
         patch[$"Sw{circuit}Mode"] = on ? 1 : 0;
         patch[$"Sw{circuit}ProLoad"] = on ? 0 : 1;
