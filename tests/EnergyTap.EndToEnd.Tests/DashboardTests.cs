@@ -88,6 +88,53 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_banner_tells_the_cli_how_to_command_through_the_server_and_names_the_cloud_account()
+    {
+        var output = _demo.Output;
+        var export = System.Text.RegularExpressions.Regex.Match(output, @"export (\w+)=(\S+)");
+        var charge = System.Text.RegularExpressions.Regex.Match(output, @"energytap (agate charge [^(]+?)\s{2,}\(then: energytap (agate stop --server \S+)\)");
+        Assert.True(export.Success && charge.Success, output);
+        Assert.Contains("account demo@energytap.invalid / energytap-demo", output, StringComparison.Ordinal);
+        Assert.Contains("(config key baseUrl)", output, StringComparison.Ordinal);
+        Assert.Contains("10060006A0SIM0000001", output, StringComparison.Ordinal);
+
+        var environment = new Dictionary<string, string> { [export.Groups[1].Value] = export.Groups[2].Value };
+        var (chargeExit, chargeText) = await RunCliAsync(environment, charge.Groups[1].Value);
+        Assert.True(chargeExit == 0, chargeText);
+        using var http = new HttpClient { BaseAddress = _demo.Dashboard };
+        var control = await http.GetFromJsonAsync<JsonElement>("api/control");
+        Assert.Equal(2000, control.GetProperty("active")[0].GetProperty("watts").GetDouble());
+
+        var (stopExit, stopText) = await RunCliAsync(environment, charge.Groups[2].Value);
+        Assert.True(stopExit == 0, stopText);
+        control = await http.GetFromJsonAsync<JsonElement>("api/control");
+        Assert.Equal(0, control.GetProperty("active").GetArrayLength());
+    }
+
+    /// <summary>Runs the command line as the banner prints it (split on spaces), with the variables it says to export.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(Dictionary<string, string> environment, string commandLine)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
+        foreach (var argument in commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["ENERGYTAP_CONFIG"] = Path.Combine(Path.GetTempPath(), "energytap-no-config.json");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
     public async Task Metrics_and_a_clean_stop()
     {
         using var http = new HttpClient { BaseAddress = _demo.Dashboard };

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using EnergyTap.Cli.Infrastructure;
 using EnergyTap.Server.Configuration;
 using EnergyTap.Server.Hosting;
+using EnergyTap.Simulators.Cloud;
 using EnergyTap.Simulators.Demo;
 using Microsoft.Extensions.Logging;
 
@@ -80,7 +81,11 @@ internal static class DemoCommand
         Console.WriteLine($"  metrics        {service.Url}metrics");
         Console.WriteLine($"  API            {service.Url}api/sites   (also /api/readings, /api/health, /api/sites/home/flow)");
         Console.WriteLine($"  control token  {token}   (paste into the dashboard, or send as 'Authorization: Bearer …')");
-        Console.WriteLine($"  simulators     aGate modbus://{home.Agate}  PVS6 LocalAPI {home.PvsVarserver}  PVS6 legacy {home.PvsLegacy}  cloud {home.Cloud}");
+        Console.WriteLine($"  CLI            export {Commands.Agate.ServerRoute.TokenVariable}={token}");
+        Console.WriteLine($"                 energytap agate charge 2000 --revert 300 --server {service.Url}   (then: energytap agate stop --server {service.Url})");
+        Console.WriteLine($"  simulators     aGate modbus://{home.Agate}  PVS6 LocalAPI {home.PvsVarserver}  PVS6 legacy {home.PvsLegacy}");
+        Console.WriteLine($"  cloud          {home.Cloud} (config key baseUrl), account {home.CloudEmail} / {home.CloudPassword}");
+        Console.WriteLine($"                 gateways {string.Join(", ", SimulatedAccount.Demo.Gateways.Select(g => g.Id))} (Home polls {home.CloudGatewayId})");
         Console.WriteLine($"  history        {Path.Combine(folder, "energytap.db")} (deleted on exit)");
         if (broker is not null)
         {

@@ -66,6 +66,7 @@ public static class ConfigTemplate
               "cloud": [
                 // FranklinWH cloud, for generator, V2L and smart circuits. The password is required: set it in
                 // ENERGYTAP_Sites__0__Cloud__0__Password (or add "password" here). A refused login is never retried.
+                // "baseUrl" (default the FranklinWH cloud) points it elsewhere, e.g. at `energytap simulate cloud`.
                 { "id": "cloud", "email": "you@example.com", "gatewayId": "", "pollSeconds": 30 }
               ]
             }
