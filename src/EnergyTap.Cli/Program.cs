@@ -2,6 +2,7 @@ using System.CommandLine;
 using EnergyTap.Cli.Commands;
 using EnergyTap.Cli.Infrastructure;
 
+Terminal.Configure();
 var root = new RootCommand("EnergyTap: local monitoring and safe control of SunPower PVS solar and FranklinWH aGate batteries.");
 foreach (var command in CommandCatalog.All())
 {

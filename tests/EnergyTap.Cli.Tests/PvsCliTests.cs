@@ -167,4 +167,18 @@ public sealed class PvsCliTests : IAsyncLifetime
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }
+
+    [Fact]
+    public async Task Piped_output_is_plain_text_without_colour_codes_or_wrapping_even_when_colour_is_allowed()
+    {
+        var withColourAllowed = new Dictionary<string, string?> { ["NO_COLOR"] = null, ["TERM"] = "xterm-256color", ["COLORTERM"] = "truecolor" };
+
+        var result = await CliProcess.RunAsync(withColourAllowed, TimeSpan.FromSeconds(60), "pvs", "inverters", "--host", _legacy.BaseUrl.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.DoesNotContain('\u001b', result.StdOut);
+        var rows = result.StdOut.Split('\n').Where(l => l.Contains("UTC", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count); // one line per inverter: the table is wider than 80 columns and must not wrap
+        Assert.All(rows, row => Assert.True(row.Length > 80, row));
+    }
 }
