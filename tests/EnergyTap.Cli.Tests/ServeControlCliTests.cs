@@ -86,6 +86,23 @@ public sealed class ServeControlCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ctrl_c_releases_the_active_command_and_says_so()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+        var charge = await Cli(Token, "agate", "charge", "2000", "--server", url.ToString(), "--revert", "600");
+        Assert.True(charge.ExitCode == 0, charge.StdErr);
+        Assert.Equal(-2000, simulator.CommandWatts);
+
+        Assert.Equal(0, await serve.SignalAndWaitAsync("-INT"));
+
+        Assert.Null(simulator.CommandWatts);
+        Assert.Contains("stopping… releasing charge 2000 W on home/agate first", serve.StdErr, StringComparison.Ordinal);
+        Assert.Contains("stopped: released charge 2000 W on home/agate; history is saved.", serve.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_token_or_an_excessive_power_writes_nothing()
     {
         await WriteConfigAsync(0);

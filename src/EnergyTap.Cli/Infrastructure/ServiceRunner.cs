@@ -1,4 +1,5 @@
 using EnergyTap.Server.Configuration;
+using EnergyTap.Server.Control;
 using EnergyTap.Server.Hosting;
 
 namespace EnergyTap.Cli.Infrastructure;
@@ -24,6 +25,7 @@ internal static class ServiceRunner
             throw new UsageException($"cannot listen on {listen}: the port is in use (choose another with --port or server.listen)");
         }
 
+        IReadOnlyList<ActiveCommand> held = [];
         await using (service)
         {
             started(service);
@@ -33,10 +35,19 @@ internal static class ServiceRunner
             }
             catch (OperationCanceledException)
             {
-                Console.Error.WriteLine("stopping…");
+                held = service.Runtime.Supervisor.Active;
+                Console.Error.WriteLine(held.Count == 0 ? "stopping…" : $"stopping… releasing {Describe(held)} first");
             }
         }
 
+        // Said after the fact: the user pressed Ctrl-C to know the battery is no longer commanded.
+        var stillHeld = held.Where(c => service.Runtime.Supervisor.Active.Any(a => a.Id == c.Id)).ToList();
+        Console.Error.WriteLine(held.Count == 0 ? "stopped."
+            : stillHeld.Count == 0 ? $"stopped: released {Describe(held)}; history is saved."
+            : $"stopped, but could not release {Describe(stillHeld)}: its revert deadline on the device still applies.");
         return 0;
     }
+
+    private static string Describe(IReadOnlyList<ActiveCommand> commands) =>
+        string.Join(", ", commands.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Watts:0} W on {c.Site}/{c.Device}"));
 }
