@@ -72,6 +72,29 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_battery_card_offers_only_the_selected_sites_batteries_and_says_when_there_was_nothing_to_release()
+    {
+        var page = await _browser.NewPageAsync();
+        var failed = new List<string>();
+        page.RequestFailed += (_, request) => failed.Add(request.Url);
+        page.Response += (_, response) => { if (response.Status >= 400) failed.Add($"{response.Status} {response.Url}"); };
+        await page.GotoAsync(_demo.Dashboard.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+        Assert.StartsWith("data:image/svg+xml", await page.Locator("link[rel=icon]").GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#site", "cabin");
+        await Assertions.Expect(page.Locator("#battery option")).ToHaveTextAsync(["no battery at this site"]);
+        await Assertions.Expect(page.Locator("#send")).ToBeDisabledAsync();
+
+        await page.SelectOptionAsync("#site", "home");
+        await Assertions.Expect(page.Locator("#battery option")).ToHaveTextAsync(["home/agate"]);
+        await page.FillAsync("#token", _demo.ControlToken);
+        await page.ClickAsync("#release");
+        await Assertions.Expect(page.Locator("#control-result")).ToHaveTextAsync("Nothing to release: no command was active.", new() { Timeout = 10_000 });
+        Assert.Empty(failed);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused_on_the_page_and_nothing_is_written()
     {
         var page = await _browser.NewPageAsync();

@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { sites: [], site: null, last: null, commandTimer: null };
+const state = { sites: [], site: null, last: null, commandTimer: null, batteries: [], accepted: null };
 
 function watts(w) {
   if (w === null || w === undefined) return "–";
@@ -23,10 +23,18 @@ async function loadSites() {
   const site = $("site");
   site.innerHTML = state.sites.map((s) => `<option value="${s.id}">${s.name}</option>`).join("");
   state.site = state.sites[0]?.id ?? null;
-  site.onchange = () => { state.site = site.value; render(); loadHistory(); };
+  site.onchange = () => { state.site = site.value; renderBatteries(); render(); loadHistory(); };
   const control = await getJson("/api/control");
-  $("battery").innerHTML = control.batteries.map((b) => `<option>${b}</option>`).join("");
+  state.batteries = control.batteries;
+  renderBatteries();
   if (!control.enabled) $("control-result").textContent = "Control is disabled on this server (no controlToken configured).";
+}
+
+// Only the selected site's batteries: commanding home/agate while looking at the cabin would surprise.
+function renderBatteries() {
+  const mine = state.batteries.filter((b) => b.startsWith(`${state.site}/`));
+  $("battery").innerHTML = mine.length ? mine.map((b) => `<option>${b}</option>`).join("") : `<option value="">no battery at this site</option>`;
+  for (const button of document.querySelectorAll("#control-form button")) button.disabled = mine.length === 0;
 }
 
 function renderFlow(flow) {
@@ -47,9 +55,14 @@ function renderFlow(flow) {
 }
 
 function renderControl(commands) {
-  const command = commands.find((c) => c.site === state.site) ?? commands[0];
+  const command = commands.find((c) => c.site === state.site);
   const box = $("command");
   clearInterval(state.commandTimer);
+  if (state.accepted && !commands.some((c) => c.id === state.accepted)) {
+    // The command we sent has ended (its deadline or another client released it): "Accepted" would be stale.
+    state.accepted = null;
+    $("control-result").textContent = `Ended at ${new Date().toLocaleTimeString()}: the battery follows its own mode again.`;
+  }
   if (!command) {
     box.classList.remove("active");
     box.textContent = "No active command: the battery follows its own mode.";
@@ -152,7 +165,9 @@ async function sendControl(method) {
     const result = await getJson(`/api/control/${battery}`, {
       method, body, headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     });
-    $("control-result").textContent = method === "POST" ? `Accepted: reverts at ${new Date(result.deadline).toLocaleTimeString()}` : "Released.";
+    state.accepted = method === "POST" ? result.id : null;
+    $("control-result").textContent = method === "POST" ? `Accepted: reverts at ${new Date(result.deadline).toLocaleTimeString()}`
+      : result.hadCommand ? "Released: the battery follows its own mode again." : "Nothing to release: no command was active.";
   } catch (error) {
     $("control-result").textContent = `Refused: ${error.message}`;
   }
