@@ -41,13 +41,20 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     {
         var best = readings
             .Where(r => r.Quantity == quantity)
-            .OrderBy(r => r.Quality)            // fresh before stale before missing
+            .OrderBy(r => Trust(r.Quality))     // fresh (or corrected) before stale before missing
             .ThenBy(r => Rank(r.Device))
             .FirstOrDefault();
         return best is null
             ? new FlowTerm(null, null, ReadingQuality.Missing, null)
             : new FlowTerm(best.Value, best.Device, best.Quality, best.Time);
     }
+
+    private static int Trust(ReadingQuality quality) => quality switch
+    {
+        ReadingQuality.Fresh or ReadingQuality.Corrected => 0,
+        ReadingQuality.Stale => 1,
+        _ => 2,
+    };
 
     private int Rank(string device)
     {

@@ -12,7 +12,7 @@ public sealed record AgateSimulatorOptions
     /// <summary>TCP port; 0 picks a free one (see <see cref="AgateSimulator.StartAsync"/>'s result).</summary>
     public int Port { get; init; } = 1502;
 
-    /// <summary>aPower batteries, 1..4: one Prt block each in model 714.</summary>
+    /// <summary>aPower batteries, 1..15: one Prt block each in model 714.</summary>
     public int Batteries { get; init; } = 1;
 
     /// <summary>As if the installer enabled "SPAN Modbus": 15507/15508 become writable.</summary>
