@@ -45,7 +45,8 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
             .Add("solar_power", status.Solar.Watts, "W")
             .Add("grid_power", status.Grid.ImportWatts, "W", status.Grid.PowerCorrected)
             .Add("home_load_power", status.HomeLoad.Watts, "W")
-            .Add("battery_reserve_soc", status.NativeMode.SelfReservePercent, "%");
+            .Add("battery_reserve_soc", status.NativeMode.SelfReservePercent, "%")
+            .Add("grid_connected", status.Grid.Connected is { } connected ? (connected ? 1 : 0) : null, "");
         return r.Readings;
     }
 

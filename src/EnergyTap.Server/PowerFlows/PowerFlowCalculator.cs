@@ -18,6 +18,7 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     public const string BatterySoc = "battery_soc";
     public const string Generator = "generator_power";
     public const string V2l = "v2l_power";
+    public const string GridConnected = "grid_connected";
 
     public PowerFlow For(string site)
     {
@@ -31,7 +32,10 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
             Pick(readings, Battery),
             Pick(readings, BatterySoc),
             NotNegative(Pick(readings, Generator)),
-            NotNegative(Pick(readings, V2l)));
+            NotNegative(Pick(readings, V2l)))
+        {
+            GridConnected = Pick(readings, GridConnected),
+        };
     }
 
     /// <summary>A production meter reads about -15 W at night (inverter self-consumption); the flow shows 0.</summary>

@@ -41,9 +41,10 @@ internal static class AgateChain
             .Add(701, new Dictionary<string, object?>
             {
                 ["ACType"] = "SPLIT_PHASE",
+                // St (offset 3 from the model ID) is the grid-state signal hardware tests found: 1 on the grid,
+                // 0 in an outage. What ConnSt does on the device is not known, so it is left not implemented.
                 ["St"] = "ON",
                 ["InvSt"] = "RUNNING",
-                ["ConnSt"] = "CONNECTED",
                 ["W_SF"] = 0, ["VA_SF"] = 0, ["Var_SF"] = 0, ["PF_SF"] = -3, ["A_SF"] = -1,
                 ["V_SF"] = -1, ["Hz_SF"] = -2, ["TotWh_SF"] = 0, ["Tmp_SF"] = -1,
                 ["PF"] = 1.0, ["LLV"] = 240.0, ["LNV"] = 120.0, ["Hz"] = 60.0,

@@ -196,6 +196,7 @@ internal sealed class AgateDevice
         var flow = Physics.Now();
         var pfOn = Number("704.PFWInjEna") == 1;
 
+        SetPoint("701.St", Physics.OffGrid ? "OFF" : "ON");
         SetWrapping("701.W", -flow.GridWatts);
         SetWrapping("701.VA", Math.Abs(flow.GridWatts));
         SetPoint("701.A", Math.Abs(flow.GridWatts) / 240);

@@ -18,6 +18,9 @@ public sealed record AgateSimulatorOptions
     /// <summary>As if the installer enabled "SPAN Modbus": 15507/15508 become writable.</summary>
     public bool SpanUnlocked { get; init; }
 
+    /// <summary>Start in a grid outage (see <see cref="AgateSimulator.GridConnected"/> to change it while running).</summary>
+    public bool OffGrid { get; init; }
+
     /// <summary>Seed for weather, appliances and the 15502 dropouts.</summary>
     public int Seed { get; init; } = 1;
 

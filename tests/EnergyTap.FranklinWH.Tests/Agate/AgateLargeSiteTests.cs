@@ -69,4 +69,18 @@ public class AgateLargeSiteTests
             Assert.Equal(rig.Simulator.Flow.GridWatts, status.Grid.ImportWatts!.Value, 0);
         }
     }
+
+    [Fact]
+    public async Task Grid_state_comes_from_701_St()
+    {
+        await using var rig = await AgateTestRig.StartAsync();
+        var controller = await rig.ConnectAsync();
+        Assert.True((await controller.ReadStatusAsync()).Grid.Connected);
+
+        rig.Simulator.GridConnected = false;
+        rig.Clock.Advance(TimeSpan.FromSeconds(5));
+        var outage = await controller.ReadStatusAsync();
+        Assert.False(outage.Grid.Connected);
+        Assert.Equal(0, outage.Grid.ImportWatts);
+    }
 }

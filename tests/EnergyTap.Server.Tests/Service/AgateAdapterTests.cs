@@ -37,6 +37,21 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Grid_connected_follows_an_outage_of_the_simulated_aGate()
+    {
+        var readings = await PollAsync(new AgateSimulatorOptions());
+        var connected = readings.Single(r => r.Quantity == "grid_connected");
+        Assert.Equal(1, connected.Value);
+        Assert.Equal("", connected.Unit);
+
+        _simulator!.GridConnected = false;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        readings = await _adapter!.PollAsync(CancellationToken.None);
+        Assert.Equal(0, readings.Single(r => r.Quantity == "grid_connected").Value);
+        Assert.Equal(0, readings.Single(r => r.Quantity == "grid_power").Value);
+    }
+
+    [Fact]
     public async Task An_ordinary_site_reads_fresh()
     {
         var readings = await PollAsync(new AgateSimulatorOptions());

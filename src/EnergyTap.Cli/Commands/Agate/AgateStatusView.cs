@@ -23,7 +23,8 @@ internal static class AgateStatusView
 
         grid.AddRow("[bold]Solar[/]", Markup.Escape($"{W(s.Solar.Watts)}" + (s.Solar.VendorWatts is null ? " (15502 read 0xFFFF; model 502 used)" : "")));
         grid.AddRow("[bold]Grid[/]", Markup.Escape((s.Grid.ImportWatts is { } g ? (g >= 0 ? $"importing {W(g)}" : $"exporting {W(-g)}") : "unknown")
-            + (s.Grid.PowerCorrected ? $" ({WrapNote("701 W")})" : "")));
+            + (s.Grid.PowerCorrected ? $" ({WrapNote("701 W")})" : "")
+            + (s.Grid.Connected switch { true => ", connected", false => ", OUTAGE (off grid, the aGate islands the home)", null => ", grid state unknown" })));
         grid.AddRow("[bold]Home[/]", Markup.Escape(W(s.HomeLoad.Watts)));
         grid.AddRow("[bold]Control[/]", Markup.Escape(Control(s.Control)));
         grid.AddRow("[bold]Revert[/]", Markup.Escape(Timer(s.Control.Timer)));
@@ -33,7 +34,7 @@ internal static class AgateStatusView
 
     public static string Line(AgateStatus s) =>
         $"{s.At:HH:mm:ss} SoC {Pct(s.Battery.SocPercent)} battery {W(s.Battery.DcWatts)}{(s.Battery.PowerCorrected ? " (corrected)" : "")} ({s.Battery.State.ToString().ToLowerInvariant()}) "
-        + $"solar {W(s.Solar.Watts)} home {W(s.HomeLoad.Watts)} grid {W(s.Grid.ImportWatts)}{(s.Grid.PowerCorrected ? " (corrected)" : "")} control {(s.Control.Enabled ? $"on {Num(s.Control.WSetPct)} %" : "off")}";
+        + $"solar {W(s.Solar.Watts)} home {W(s.HomeLoad.Watts)} grid {W(s.Grid.ImportWatts)}{(s.Grid.PowerCorrected ? " (corrected)" : "")}{(s.Grid.Connected == false ? " OUTAGE" : "")} control {(s.Control.Enabled ? $"on {Num(s.Control.WSetPct)} %" : "off")}";
 
     /// <summary>Why a value differs from the register: the int16 wrapped on a site above 32.767 kW.</summary>
     private static string WrapNote(string register) => $"corrected: {register} is int16 and wrapped above 32.767 kW";

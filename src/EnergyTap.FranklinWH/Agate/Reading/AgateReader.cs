@@ -95,7 +95,10 @@ internal sealed class AgateReader(AgateControlOptions options, OnGridModeNames m
     }
 
     public static GridReading Grid(SunSpecSnapshot s) =>
-        new(-Number(s, "701.W"), Number(s, "701.LLV"), Number(s, "701.Hz"), Number(s, "701.PF"));
+        new(-Number(s, "701.W"), Number(s, "701.LLV"), Number(s, "701.Hz"), Number(s, "701.PF"))
+        {
+            Connected = (Number(s, "701.St") ?? Number(s, "701.ConnSt")) is { } state ? state == 1 : null,
+        };
 
     public static HomeLoadReading HomeLoad(VendorRegisterValues vendor)
     {

@@ -38,6 +38,12 @@ public sealed record GridReading(double? ImportWatts, double? Volts, double? Her
 {
     /// <summary>True when the int16 701 W had wrapped (above 32.767 kW) and was corrected from the site balance.</summary>
     public bool PowerCorrected { get; init; }
+
+    /// <summary>
+    /// On the grid (true) or in an outage (false), from 701 St — offset 3 from the model ID, which reads 1 on the
+    /// grid in hardware tests — or, when St is not implemented, SunSpec's ConnSt. Null when neither is readable.
+    /// </summary>
+    public bool? Connected { get; init; }
 }
 
 /// <summary>The four flows of one poll, after int16 wrap correction.</summary>

@@ -46,6 +46,11 @@ function renderFlow(flow) {
   const battery = flow.battery.watts;
   const soc = flow.batterySoc.watts;
   $("flow-soc").textContent = [soc == null ? "" : `${soc.toFixed(0)} %`, battery == null ? "" : battery > 50 ? "discharging" : battery < -50 ? "charging" : "idle", corrected(flow.battery)].filter(Boolean).join(" · ");
+  // grid_connected: 1 on the grid, 0 in an outage; shown even when the grid power reads 0 W.
+  const connected = flow.gridConnected?.quality === "missing" ? null : flow.gridConnected?.watts;
+  const gridState = $("grid-state");
+  gridState.textContent = connected == null ? "Grid: unknown" : connected >= 1 ? "Grid: connected" : "Grid: OUTAGE";
+  gridState.className = `grid-state ${connected == null ? "unknown" : connected >= 1 ? "connected" : "outage"}`;
   $("flow-time").textContent = `updated ${new Date(flow.time).toLocaleTimeString()}`;
 }
 
