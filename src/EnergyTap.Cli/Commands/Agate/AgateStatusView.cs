@@ -60,7 +60,8 @@ internal static class AgateStatusView
             ExtensionAccess.ReadOnly => "read-only (needs the installer's SPAN Modbus unlock)",
             _ => "writability not probed (agate mode --probe)",
         };
-        return $"{m.Mode.Raw?.ToString(CultureInfo.InvariantCulture) ?? "?"} = {m.Mode.Name} (numbering '{m.Mode.Numbering}'; {others}), "
+        // Name first with the raw 15507 number beside it ("Self-Consumption (2)"): the numbering is unsettled.
+        return $"{(m.Mode.Raw is null ? "unknown (?)" : m.Mode.ToString())} (numbering '{m.Mode.Numbering}'; {others}), "
             + $"self reserve {m.SelfReservePercent?.ToString(CultureInfo.InvariantCulture) ?? "?"} %, TOU reserve {m.TouReservePercent?.ToString(CultureInfo.InvariantCulture) ?? "?"} %"
             + (m.ReservesMirror ? " (15509 mirrors 15508: firmware defect)" : "") + $"; 15507-15509 {access}";
     }
