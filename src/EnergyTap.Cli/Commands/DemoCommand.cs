@@ -15,11 +15,13 @@ internal static class DemoCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port of the dashboard and API on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 8080 };
+        var offGrid = new Option<bool>("--off-grid") { Description = "Start with the home in a grid outage: the aGate islands the home and the dashboard shows Grid: OUTAGE." };
         var mqtt = new Option<string?>("--mqtt") { Description = "Also publish to this MQTT broker, HOST:PORT (e.g. 127.0.0.1:1883), with Home Assistant discovery." };
         var demo = new Command("demo", "Run the whole system on simulated devices: an aGate, a PVS6 on LocalAPI firmware, a legacy PVS6 with SunVault and the FranklinWH cloud, with the service, history in a temporary folder, /metrics and the dashboard. Nothing leaves this machine.")
         {
             port,
             mqtt,
+            offGrid,
         };
         demo.SetAction(async (parse, stop) =>
         {
@@ -34,7 +36,7 @@ internal static class DemoCommand
             try
             {
                 Console.WriteLine("Starting simulators…");
-                await using var home = await SimulatedHome.StartAsync(TimeSpan.FromSeconds(2), stop);
+                await using var home = await SimulatedHome.StartAsync(TimeSpan.FromSeconds(2), stop, parse.GetValue(offGrid));
                 var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
                 var config = Configure(home, portNumber, broker, token, folder.FullName);
                 using var logging = ConsoleLogging.Create(LogLevel.Warning);

@@ -223,12 +223,13 @@ public sealed class AgateController : IAsyncDisposable
         var (snapshot, vendor) = await PollAsync(cancellationToken);
         var ratings = AgateReader.Ratings(snapshot, options.Control.FallbackRatingWatts);
         var timer = await GetTimerStatusAsync(cancellationToken);
+        var flows = reader.Flows(snapshot, vendor);
         return new AgateStatus(
             clock.GetUtcNow(),
-            reader.Battery(snapshot),
-            AgateReader.Solar(snapshot, vendor),
-            AgateReader.Grid(snapshot),
-            AgateReader.HomeLoad(vendor),
+            flows.Battery,
+            flows.Solar,
+            flows.Grid,
+            flows.HomeLoad,
             AgateReader.Control(snapshot, ratings, timer),
             reader.NativeMode(vendor, ExtensionAccess));
     }
@@ -242,6 +243,7 @@ public sealed class AgateController : IAsyncDisposable
         return AgateReader.Solar(snapshot, await VendorRegisterValues.ReadAsync(modbus, options.UnitId, cancellationToken));
     }
 
+    /// <summary>701 alone: without the other flows a wrapped 701 W cannot be told apart (<see cref="ReadStatusAsync"/> corrects it).</summary>
     public async Task<GridReading> ReadGridAsync(CancellationToken cancellationToken = default) =>
         AgateReader.Grid(await device.PollAsync([701], cancellationToken));
 
@@ -277,8 +279,8 @@ public sealed class AgateController : IAsyncDisposable
         var (snapshot, vendor) = await PollAsync(cancellationToken);
         for (var i = 0; ; i++)
         {
-            var battery = reader.Battery(snapshot);
-            live.Add(new LiveSample(clock.GetUtcNow(), battery.SocPercent, battery.DcWatts, AgateReader.HomeLoad(vendor).Watts, AgateReader.Grid(snapshot).ImportWatts));
+            var flows = reader.Flows(snapshot, vendor);
+            live.Add(new LiveSample(clock.GetUtcNow(), flows.Battery.SocPercent, flows.Battery.DcWatts, flows.HomeLoad.Watts, flows.Grid.ImportWatts));
             if (i + 1 >= samples)
             {
                 break;

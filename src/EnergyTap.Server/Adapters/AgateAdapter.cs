@@ -36,16 +36,17 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
         var status = await agate.ReadStatusAsync(cancellationToken);
         var r = new ReadingBuilder(Device.Site, Device.Id, status.At);
         var battery = status.Battery;
-        r.Add("battery_power", battery.DcWatts, "W")
+        r.Add("battery_power", battery.DcWatts, "W", battery.PowerCorrected)
             .Add("battery_soc", battery.SocPercent, "%")
             .Add("battery_soh", battery.SohPercent, "%")
             .Add("battery_voltage", battery.DcVolts, "V")
-            .Add("battery_current", battery.DcAmps, "A")
+            .Add("battery_current", battery.DcAmps, "A", battery.PowerCorrected)
             .Add("battery_temperature", battery.TemperatureC, "°C")
             .Add("solar_power", status.Solar.Watts, "W")
-            .Add("grid_power", status.Grid.ImportWatts, "W")
+            .Add("grid_power", status.Grid.ImportWatts, "W", status.Grid.PowerCorrected)
             .Add("home_load_power", status.HomeLoad.Watts, "W")
-            .Add("battery_reserve_soc", status.NativeMode.SelfReservePercent, "%");
+            .Add("battery_reserve_soc", status.NativeMode.SelfReservePercent, "%")
+            .Add("grid_connected", status.Grid.Connected is { } connected ? (connected ? 1 : 0) : null, "");
         return r.Readings;
     }
 

@@ -9,14 +9,21 @@ internal sealed class ReadingBuilder(string site, string device, DateTimeOffset 
 
     public IReadOnlyList<Reading> Readings => _readings;
 
-    public ReadingBuilder Add(string quantity, double? value, string unit, string? deviceOverride = null)
+    public ReadingBuilder Add(string quantity, double? value, string unit, string? deviceOverride = null) =>
+        Add(quantity, value, unit, corrected: false, deviceOverride);
+
+    /// <summary>Adds a reading; <paramref name="corrected"/> marks a fresh value EnergyTap had to correct (<see cref="ReadingQuality.Corrected"/>).</summary>
+    public ReadingBuilder Add(string quantity, double? value, string unit, bool corrected, string? deviceOverride = null)
     {
         if (value is { } v && !double.IsFinite(v))
         {
             value = null;
         }
 
-        _readings.Add(new Reading(site, deviceOverride ?? device, quantity, value, unit, time, value is null && quality == ReadingQuality.Fresh ? ReadingQuality.Missing : quality));
+        var q = value is null && quality == ReadingQuality.Fresh ? ReadingQuality.Missing
+            : corrected && quality == ReadingQuality.Fresh ? ReadingQuality.Corrected
+            : quality;
+        _readings.Add(new Reading(site, deviceOverride ?? device, quantity, value, unit, time, q));
         return this;
     }
 

@@ -15,6 +15,19 @@ internal sealed record SensorDiscoveryConfig(
     [property: JsonPropertyName("device")] DeviceBlock Device,
     [property: JsonPropertyName("origin")] OriginBlock Origin);
 
+/// <summary>An MQTT binary_sensor discovery config: the state topic carries "1" (on) or "0" (off).</summary>
+internal sealed record BinarySensorDiscoveryConfig(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("unique_id")] string UniqueId,
+    [property: JsonPropertyName("state_topic")] string StateTopic,
+    [property: JsonPropertyName("payload_on")] string PayloadOn,
+    [property: JsonPropertyName("payload_off")] string PayloadOff,
+    [property: JsonPropertyName("device_class")] string? DeviceClass,
+    [property: JsonPropertyName("availability")] IReadOnlyList<AvailabilityTopic> Availability,
+    [property: JsonPropertyName("availability_mode")] string AvailabilityMode,
+    [property: JsonPropertyName("device")] DeviceBlock Device,
+    [property: JsonPropertyName("origin")] OriginBlock Origin);
+
 internal sealed record AvailabilityTopic([property: JsonPropertyName("topic")] string Topic);
 
 internal sealed record DeviceBlock(
@@ -31,4 +44,5 @@ internal sealed record OriginBlock(
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SensorDiscoveryConfig))]
+[JsonSerializable(typeof(BinarySensorDiscoveryConfig))]
 internal sealed partial class HomeAssistantJsonContext : JsonSerializerContext;

@@ -75,9 +75,9 @@ public sealed partial class MqttReadingPublisher : IDisposable
     /// <summary>The Home Assistant unique_id of a reading's sensor: <c>energytap_&lt;site&gt;_&lt;device&gt;_&lt;quantity&gt;</c>, sanitized.</summary>
     public static string UniqueId(string site, string device, string quantity) => SanitizeId($"energytap_{site}_{device}_{quantity}");
 
-    /// <summary>Discovery config topic of a reading's sensor.</summary>
-    public string DiscoveryTopic(string site, string device, string quantity) =>
-        $"{_options.DiscoveryPrefix}/sensor/{UniqueId(site, device, quantity)}/config";
+    /// <summary>Discovery config topic of a reading's sensor (<c>binary_sensor</c> for 1/0 states such as grid_connected).</summary>
+    public string DiscoveryTopic(string site, string device, string quantity, bool binary = false) =>
+        $"{_options.DiscoveryPrefix}/{(binary ? "binary_sensor" : "sensor")}/{UniqueId(site, device, quantity)}/config";
 
     /// <summary>Publishes one reading (discovery first when the sensor is new, availability on change, then the value).</summary>
     public async Task PublishAsync(Reading reading, CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ public sealed partial class MqttReadingPublisher : IDisposable
 
     private async Task PublishDiscoveryAsync(Sensor sensor, CancellationToken cancellationToken) =>
         await _client.PublishAsync(new MqttApplicationMessage(
-            DiscoveryTopic(sensor.Site, sensor.Device, sensor.Quantity), sensor.Config!, MqttQualityOfService.AtLeastOnce, Retain: true), cancellationToken);
+            DiscoveryTopic(sensor.Site, sensor.Device, sensor.Quantity, sensor.Info?.IsBinary == true), sensor.Config!, MqttQualityOfService.AtLeastOnce, Retain: true), cancellationToken);
 
     private byte[] BuildConfig(Sensor sensor, QuantityInfo info, string uniqueId)
     {
@@ -168,6 +168,21 @@ public sealed partial class MqttReadingPublisher : IDisposable
         }
 
         availability.Add(new AvailabilityTopic(sensor.AvailabilityTopic));
+        var deviceBlock = new DeviceBlock(
+            [SanitizeId($"energytap_{sensor.Site}_{sensor.Device}")],
+            description.Name,
+            description.Manufacturer,
+            description.Model,
+            description.SerialNumber,
+            description.SoftwareVersion);
+        if (info.IsBinary)
+        {
+            // The state topic carries the reading's number, so "1" is on (connected) and "0" off (outage).
+            var binary = new BinarySensorDiscoveryConfig(info.DisplayName, uniqueId, sensor.StateTopic, PayloadOn: "1", PayloadOff: "0",
+                info.DeviceClass, availability, "all", deviceBlock, new OriginBlock("EnergyTap", Version));
+            return JsonSerializer.SerializeToUtf8Bytes(binary, HomeAssistantJsonContext.Default.BinarySensorDiscoveryConfig);
+        }
+
         var config = new SensorDiscoveryConfig(
             Name: info.DisplayName,
             UniqueId: uniqueId,
@@ -177,13 +192,7 @@ public sealed partial class MqttReadingPublisher : IDisposable
             StateClass: info.StateClass,
             Availability: availability,
             AvailabilityMode: "all",
-            Device: new DeviceBlock(
-                [SanitizeId($"energytap_{sensor.Site}_{sensor.Device}")],
-                description.Name,
-                description.Manufacturer,
-                description.Model,
-                description.SerialNumber,
-                description.SoftwareVersion),
+            Device: deviceBlock,
             Origin: new OriginBlock("EnergyTap", Version));
         return JsonSerializer.SerializeToUtf8Bytes(config, HomeAssistantJsonContext.Default.SensorDiscoveryConfig);
     }

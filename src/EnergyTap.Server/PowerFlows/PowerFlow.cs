@@ -18,4 +18,8 @@ public sealed record PowerFlow(
     FlowTerm Battery,
     FlowTerm BatterySoc,
     FlowTerm Generator,
-    FlowTerm V2l);
+    FlowTerm V2l)
+{
+    /// <summary>The <c>grid_connected</c> reading (1 on the grid, 0 in an outage) in <see cref="FlowTerm.Watts"/>; null when no device reports it.</summary>
+    public FlowTerm GridConnected { get; init; } = new(null, null, ReadingQuality.Missing, null);
+}

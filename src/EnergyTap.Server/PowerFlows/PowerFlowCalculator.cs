@@ -18,6 +18,7 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     public const string BatterySoc = "battery_soc";
     public const string Generator = "generator_power";
     public const string V2l = "v2l_power";
+    public const string GridConnected = "grid_connected";
 
     public PowerFlow For(string site)
     {
@@ -31,7 +32,10 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
             Pick(readings, Battery),
             Pick(readings, BatterySoc),
             NotNegative(Pick(readings, Generator)),
-            NotNegative(Pick(readings, V2l)));
+            NotNegative(Pick(readings, V2l)))
+        {
+            GridConnected = Pick(readings, GridConnected),
+        };
     }
 
     /// <summary>A production meter reads about -15 W at night (inverter self-consumption); the flow shows 0.</summary>
@@ -41,13 +45,20 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     {
         var best = readings
             .Where(r => r.Quantity == quantity)
-            .OrderBy(r => r.Quality)            // fresh before stale before missing
+            .OrderBy(r => Trust(r.Quality))     // fresh (or corrected) before stale before missing
             .ThenBy(r => Rank(r.Device))
             .FirstOrDefault();
         return best is null
             ? new FlowTerm(null, null, ReadingQuality.Missing, null)
             : new FlowTerm(best.Value, best.Device, best.Quality, best.Time);
     }
+
+    private static int Trust(ReadingQuality quality) => quality switch
+    {
+        ReadingQuality.Fresh or ReadingQuality.Corrected => 0,
+        ReadingQuality.Stale => 1,
+        _ => 2,
+    };
 
     private int Rank(string device)
     {

@@ -126,6 +126,11 @@ public static class QuantityCatalog
         Gauge("generator_power", "W", "power", "Generator output power in watts.");
         Gauge("v2l_power", "W", "power", "Vehicle-to-load (V2L) power in watts.");
 
+        // Grid state: 1 on the grid, 0 in an outage (aGate 701 St, FranklinWH cloud).
+        entries.Add(new QuantityInfo("grid_connected", "", QuantityKind.Gauge,
+            "1 while the site is connected to the utility grid, 0 during an outage (off grid).",
+            MetricName("grid_connected", "", QuantityKind.Gauge), "connectivity", "measurement", IsKnown: true) { IsBinary = true });
+
         // Battery.
         Gauge("battery_soc", "%", "battery", "Battery state of charge in percent (0-100).");
         Gauge("battery_soh", "%", null, "Battery state of health in percent (0-100).");

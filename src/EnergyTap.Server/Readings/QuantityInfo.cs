@@ -34,6 +34,12 @@ public sealed record QuantityInfo(
     string StateClass,
     bool IsKnown)
 {
+    /// <summary>
+    /// A 1/0 state rather than a measurement (e.g. <c>grid_connected</c>): Home Assistant gets a binary_sensor
+    /// (payload_on "1", payload_off "0") with <see cref="DeviceClass"/>; Prometheus a 0/1 gauge.
+    /// </summary>
+    public bool IsBinary { get; init; }
+
     /// <summary>Multiply a reading's value by this to get the Prometheus sample (3600 for Wh → joules, else 1).</summary>
     public double MetricScale => QuantityCatalog.MetricScale(Unit);
 

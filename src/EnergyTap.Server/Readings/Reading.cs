@@ -9,6 +9,11 @@ public enum ReadingQuality
     Stale,
     /// <summary>The device did not answer; the value is null.</summary>
     Missing,
+    /// <summary>
+    /// Read in the current poll, but the device's register had overflowed and EnergyTap corrected the value
+    /// (the aGate's int16 701 W / 714 DCW wrap above 32.767 kW); as current as <see cref="Fresh"/>.
+    /// </summary>
+    Corrected,
 }
 
 /// <summary>

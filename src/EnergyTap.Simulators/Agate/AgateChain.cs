@@ -20,6 +20,14 @@ internal static class AgateChain
     public static SunSpecImage Build(AgateSimulatorOptions options, AgatePhysicsOptions site)
     {
         var ratedW = site.TotalRatedWatts;
+        var capacityWh = site.BatteryCapacityWh * options.Batteries;
+
+        // Ratings of a large site do not fit a uint16 at SF 0; firmware coarsens the scale factor instead.
+        var ratingScale = ratedW > 65_534 ? 1 : 0;
+        var energyScale = capacityWh > 65_534 ? 1 : 0;
+
+        // The facts name only 701 W and 714 DCW as wrapping; 502 (solar) is kept in range by its scale factor.
+        var solarScale = site.SolarPeakWatts > 32_767 ? 1 : 0;
         var builder = new SunSpecImageBuilder()
             .Add(1, new Dictionary<string, object?>
             {
@@ -33,16 +41,17 @@ internal static class AgateChain
             .Add(701, new Dictionary<string, object?>
             {
                 ["ACType"] = "SPLIT_PHASE",
+                // St (offset 3 from the model ID) is the grid-state signal hardware tests found: 1 on the grid,
+                // 0 in an outage. What ConnSt does on the device is not known, so it is left not implemented.
                 ["St"] = "ON",
                 ["InvSt"] = "RUNNING",
-                ["ConnSt"] = "CONNECTED",
                 ["W_SF"] = 0, ["VA_SF"] = 0, ["Var_SF"] = 0, ["PF_SF"] = -3, ["A_SF"] = -1,
                 ["V_SF"] = -1, ["Hz_SF"] = -2, ["TotWh_SF"] = 0, ["Tmp_SF"] = -1,
                 ["PF"] = 1.0, ["LLV"] = 240.0, ["LNV"] = 120.0, ["Hz"] = 60.0,
             })
             .Add(702, new Dictionary<string, object?>
             {
-                ["W_SF"] = 0, ["PF_SF"] = -3, ["VA_SF"] = 0, ["Var_SF"] = 0, ["V_SF"] = -1, ["A_SF"] = -1,
+                ["W_SF"] = ratingScale, ["PF_SF"] = -3, ["VA_SF"] = 0, ["Var_SF"] = 0, ["V_SF"] = -1, ["A_SF"] = -1,
                 ["WMaxRtg"] = 10_000.0, ["VAMaxRtg"] = 10_000.0,
                 ["WChaRteMaxRtg"] = ratedW, ["WDisChaRteMaxRtg"] = ratedW,
                 ["VNomRtg"] = 240.0, ["AMaxRtg"] = 50.0,
@@ -66,14 +75,14 @@ internal static class AgateChain
             .Add(712, Counts(("NCrv", 2), ("NPt", 5)))
             .Add(713, new Dictionary<string, object?>
             {
-                ["WH_SF"] = 0, ["Pct_SF"] = -1,
-                ["WHRtg"] = site.BatteryCapacityWh * options.Batteries,
+                ["WH_SF"] = energyScale, ["Pct_SF"] = -1,
+                ["WHRtg"] = capacityWh,
                 ["SoH"] = 98.0,
                 ["Sta"] = 0,
             })
             .Add(714, Battery(options.Batteries))
             .Add(715, new Dictionary<string, object?> { ["LocRemCtl"] = 1, ["DERHb"] = 0, ["ControllerHb"] = 0, ["OpCtl"] = 0 })
-            .Add(502, new Dictionary<string, object?> { ["A_SF"] = -1, ["V_SF"] = -1, ["W_SF"] = 0, ["Wh_SF"] = 0, ["Stat"] = "MPPT" });
+            .Add(502, new Dictionary<string, object?> { ["A_SF"] = -1, ["V_SF"] = -1, ["W_SF"] = solarScale, ["Wh_SF"] = 0, ["Stat"] = "MPPT" });
         return builder.Build(baseAddress: 0);
     }
 

@@ -196,8 +196,9 @@ internal sealed class AgateDevice
         var flow = Physics.Now();
         var pfOn = Number("704.PFWInjEna") == 1;
 
-        SetPoint("701.W", -flow.GridWatts);
-        SetPoint("701.VA", Math.Abs(flow.GridWatts));
+        SetPoint("701.St", Physics.OffGrid ? "OFF" : "ON");
+        SetWrapping("701.W", -flow.GridWatts);
+        SetWrapping("701.VA", Math.Abs(flow.GridWatts));
         SetPoint("701.A", Math.Abs(flow.GridWatts) / 240);
         SetPoint("701.PF", pfOn ? 1.0 : 0.003);
 
@@ -205,7 +206,7 @@ internal sealed class AgateDevice
         SetPoint("713.SoC", Math.Round(flow.SocPercent, 1));
         SetPoint("713.WHAvail", Math.Round(capacity * flow.SocPercent / 100));
 
-        SetPoint("714.DCW", Math.Round(flow.BatteryWatts));
+        SetWrapping("714.DCW", Math.Round(flow.BatteryWatts));
         SetPoint("714.DCWhInj", new RawValue((long)flow.Batteries.Sum(b => b.DischargedWh)));
         SetPoint("714.DCWhAbs", new RawValue((long)flow.Batteries.Sum(b => b.ChargedWh)));
         foreach (var unit in flow.Batteries)
@@ -251,6 +252,18 @@ internal sealed class AgateDevice
         }
 
         Bank.Set(Holding, (ushort)point.Address, Image.Encode(point, value));
+    }
+
+    /// <summary>
+    /// An int16 measurement as the firmware stores it: on a site above 32.767 kW the value does not fit and
+    /// wraps around (40 kW import reads as 25.536 kW export), it is not clamped.
+    /// </summary>
+    private void SetWrapping(string name, double value)
+    {
+        var point = Image.Locate(name);
+        var sf = point.ScaleFactorPoint is { } sfPoint && SunSpecImage.Decode(sfPoint, a => Bank.Get(Holding, (ushort)a)).Value is long f ? f : 0;
+        var raw = (long)Math.Round(value / Math.Pow(10, sf), MidpointRounding.AwayFromZero);
+        Bank.Set(Holding, (ushort)point.Address, unchecked((ushort)raw));
     }
 
     private double? Number(string name)

@@ -22,6 +22,7 @@ public sealed class AgateSimulator : IAsyncDisposable
         this.options = options ?? new AgateSimulatorOptions();
         this.options.PhysicsOptions.Validate();
         device = new AgateDevice(this.options);
+        GridConnected = !this.options.OffGrid;
     }
 
     /// <summary>Where the simulator listens; valid after <see cref="StartAsync"/>.</summary>
@@ -58,6 +59,15 @@ public sealed class AgateSimulator : IAsyncDisposable
     public double SocPercent => device.Physics.Now().SocPercent;
 
     public PowerFlow Flow => device.Physics.Now();
+
+    /// <summary>
+    /// The utility grid: false = an outage (the aGate islands the home and 701 St reads 0), true = back on the grid.
+    /// </summary>
+    public bool GridConnected
+    {
+        get => !device.Physics.OffGrid;
+        set => device.Physics.SetOffGrid(!value);
+    }
 
     /// <summary>Every write received, in order, with what was discarded.</summary>
     public IReadOnlyList<AgateWriteRecord> WriteLog => device.Writes;

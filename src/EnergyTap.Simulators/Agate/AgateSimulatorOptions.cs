@@ -12,11 +12,14 @@ public sealed record AgateSimulatorOptions
     /// <summary>TCP port; 0 picks a free one (see <see cref="AgateSimulator.StartAsync"/>'s result).</summary>
     public int Port { get; init; } = 1502;
 
-    /// <summary>aPower batteries, 1..4: one Prt block each in model 714.</summary>
+    /// <summary>aPower batteries, 1..15: one Prt block each in model 714.</summary>
     public int Batteries { get; init; } = 1;
 
     /// <summary>As if the installer enabled "SPAN Modbus": 15507/15508 become writable.</summary>
     public bool SpanUnlocked { get; init; }
+
+    /// <summary>Start in a grid outage (see <see cref="AgateSimulator.GridConnected"/> to change it while running).</summary>
+    public bool OffGrid { get; init; }
 
     /// <summary>Seed for weather, appliances and the 15502 dropouts.</summary>
     public int Seed { get; init; } = 1;

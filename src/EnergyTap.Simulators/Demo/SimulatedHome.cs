@@ -26,6 +26,13 @@ public sealed class SimulatedHome : IAsyncDisposable
     }
 
     public IPEndPoint Agate => _agate.Endpoint;
+
+    /// <summary>The home's utility grid: set false for an outage, true to restore it.</summary>
+    public bool AgateGridConnected
+    {
+        get => _agate.GridConnected;
+        set => _agate.GridConnected = value;
+    }
     public Uri PvsVarserver => _pvsVarserver.BaseUrl;
     public string PvsVarserverSerial => _pvsVarserver.Serial;
     public Uri PvsLegacy => _pvsLegacy.BaseUrl;
@@ -35,9 +42,10 @@ public sealed class SimulatedHome : IAsyncDisposable
     public string CloudGatewayId => SimulatedAccount.Demo.Gateways[0].Id;
 
     /// <param name="deviceListDelay">How long a DeviceList takes (a real PVS takes 6–10 s).</param>
-    public static async Task<SimulatedHome> StartAsync(TimeSpan deviceListDelay, CancellationToken cancellationToken)
+    /// <param name="offGrid">Start the home's aGate in a grid outage (see <see cref="AgateGridConnected"/>).</param>
+    public static async Task<SimulatedHome> StartAsync(TimeSpan deviceListDelay, CancellationToken cancellationToken, bool offGrid = false)
     {
-        var agate = new AgateSimulator(new AgateSimulatorOptions { Port = 0, Batteries = 2 });
+        var agate = new AgateSimulator(new AgateSimulatorOptions { Port = 0, Batteries = 2, OffGrid = offGrid });
         var varserver = new PvsSimulator(new PvsSimulatorOptions
         {
             Firmware = PvsFirmware.Varserver, Model = PvsModel.PVS6, Inverters = 24, DeviceListDelay = deviceListDelay,

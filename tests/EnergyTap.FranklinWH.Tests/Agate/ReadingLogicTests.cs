@@ -46,3 +46,15 @@ public class ReadingLogicTests
         Assert.Equal("Seven", names.Describe(7).Name);
     }
 }
+
+public class Int16WrapTests
+{
+    [Theory]
+    [InlineData(-25_536.0, 40_000.0, 40_000.0)]   // 40 kW read as -25.536 kW
+    [InlineData(25_536.0, -40_000.0, -40_000.0)]
+    [InlineData(-5_536.0, 60_100.0, 60_000.0)]    // the balance is only roughly right
+    [InlineData(3_000.0, 3_150.0, null)]          // agrees: nothing to correct
+    [InlineData(3_000.0, 20_000.0, null)]         // disagrees, but no whole turn explains it
+    public void A_value_moves_by_whole_turns_only_when_that_clearly_explains_the_reference(double value, double reference, double? expected) =>
+        Assert.Equal(expected, EnergyTap.FranklinWH.Agate.Reading.Int16Wrap.Unwrap(value, reference, 65_536));
+}

@@ -54,6 +54,27 @@ public sealed class MqttReadingPublisherTests
     }
 
     [Fact]
+    public async Task Grid_connected_is_a_connectivity_binary_sensor_with_1_on_and_0_off()
+    {
+        await using var rig = await PublisherRig.StartAsync("ha-grid", "homeassistant/binary_sensor/#", "energytap/#");
+        var (subscriber, client, publisher) = (rig.Subscriber, rig.Client, rig.Publisher);
+
+        await publisher.PublishAsync(new Reading("home", "agate", "grid_connected", 0, "", Now));
+        await client.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        var configMessage = Assert.Single(await subscriber.WaitForAsync("homeassistant/binary_sensor/energytap_home_agate_grid_connected/config"));
+        using var config = JsonDocument.Parse(configMessage.Payload);
+        var root = config.RootElement;
+        Assert.Equal("connectivity", root.GetProperty("device_class").GetString());
+        Assert.Equal("1", root.GetProperty("payload_on").GetString());
+        Assert.Equal("0", root.GetProperty("payload_off").GetString());
+        Assert.Equal("energytap/home/agate/grid_connected", root.GetProperty("state_topic").GetString());
+        Assert.False(root.TryGetProperty("unit_of_measurement", out _));
+        Assert.False(root.TryGetProperty("state_class", out _));
+        Assert.Equal("0", Assert.Single(await subscriber.WaitForAsync("energytap/home/agate/grid_connected")).Payload);
+    }
+
+    [Fact]
     public async Task Energy_counters_are_total_increasing_in_wh_for_the_energy_dashboard()
     {
         await using var rig = await PublisherRig.StartAsync("ha-energy", "homeassistant/sensor/#", "energytap/#");

@@ -45,7 +45,8 @@ public sealed class QuantityCatalogTests
 
         Assert.All(QuantityCatalog.Known.Values, info =>
         {
-            Assert.Contains(info.Unit, new[] { "W", "Wh", "V", "A", "Hz", "%", "°C", "s" });
+            // 1/0 states (grid_connected) have no unit; everything else a base unit.
+            Assert.Contains(info.Unit, info.IsBinary ? new[] { "" } : new[] { "W", "Wh", "V", "A", "Hz", "%", "°C", "s" });
             Assert.Equal(info.Kind == QuantityKind.Counter, info.MetricName.EndsWith("_total", StringComparison.Ordinal));
             Assert.Equal(info.Unit == "Wh", info.DeviceClass == "energy");
         });

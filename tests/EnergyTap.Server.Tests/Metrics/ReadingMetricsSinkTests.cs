@@ -23,6 +23,22 @@ public sealed class ReadingMetricsSinkTests
     }
 
     [Fact]
+    public void Grid_connected_is_a_0_1_gauge_and_corrected_values_count_as_fresh()
+    {
+        var registry = new MetricRegistry();
+        var sink = new ReadingMetricsSink(registry);
+
+        sink.Record(new Reading("home", "agate", "grid_connected", 0, "", Now));
+        sink.Record(new Reading("home", "agate", "grid_power", 45_000, "W", Now, ReadingQuality.Corrected));
+
+        var text = registry.Render();
+        Assert.Contains("# TYPE energytap_grid_connected gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("energytap_grid_connected{site=\"home\",device=\"agate\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("energytap_grid_power_watts{site=\"home\",device=\"agate\"} 45000\n", text, StringComparison.Ordinal);
+        Assert.Contains("energytap_reading_stale{site=\"home\",device=\"agate\",quantity=\"grid_power\"} 0\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Energy_totals_become_counters_ending_in_total()
     {
         var registry = new MetricRegistry();

@@ -14,14 +14,17 @@ internal static class AgateStatusView
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]aGate[/]", Markup.Escape($"{plate.Model} ({plate.Manufacturer}), firmware {plate.Firmware}, {plate.Batteries} battery(ies)"));
         grid.AddRow("[bold]Battery[/]", Markup.Escape($"{Pct(s.Battery.SocPercent)} SoC, {s.Battery.State.ToString().ToLowerInvariant()} {W(Math.Abs(s.Battery.DcWatts ?? 0))}, "
-            + $"{V(s.Battery.DcVolts)} {A(s.Battery.DcAmps)}, {C(s.Battery.TemperatureC)}, SoH {Pct(s.Battery.SohPercent)}"));
+            + $"{V(s.Battery.DcVolts)} {A(s.Battery.DcAmps)}, {C(s.Battery.TemperatureC)}, SoH {Pct(s.Battery.SohPercent)}"
+            + (s.Battery.PowerCorrected ? $" ({WrapNote("714 DCW")})" : "")));
         foreach (var p in s.Battery.Ports)
         {
             grid.AddRow(Markup.Escape($"  Prt[{p.Index}]"), Markup.Escape($"{p.Id}: {p.State.ToString().ToLowerInvariant()} {W(Math.Abs(p.DcWatts ?? 0))}, {V(p.DcVolts)} {A(p.DcAmps)}, {C(p.TemperatureC)}"));
         }
 
         grid.AddRow("[bold]Solar[/]", Markup.Escape($"{W(s.Solar.Watts)}" + (s.Solar.VendorWatts is null ? " (15502 read 0xFFFF; model 502 used)" : "")));
-        grid.AddRow("[bold]Grid[/]", Markup.Escape(s.Grid.ImportWatts is { } g ? (g >= 0 ? $"importing {W(g)}" : $"exporting {W(-g)}") : "unknown"));
+        grid.AddRow("[bold]Grid[/]", Markup.Escape((s.Grid.ImportWatts is { } g ? (g >= 0 ? $"importing {W(g)}" : $"exporting {W(-g)}") : "unknown")
+            + (s.Grid.PowerCorrected ? $" ({WrapNote("701 W")})" : "")
+            + (s.Grid.Connected switch { true => ", connected", false => ", OUTAGE (off grid, the aGate islands the home)", null => ", grid state unknown" })));
         grid.AddRow("[bold]Home[/]", Markup.Escape(W(s.HomeLoad.Watts)));
         grid.AddRow("[bold]Control[/]", Markup.Escape(Control(s.Control)));
         grid.AddRow("[bold]Revert[/]", Markup.Escape(Timer(s.Control.Timer)));
@@ -30,8 +33,11 @@ internal static class AgateStatusView
     }
 
     public static string Line(AgateStatus s) =>
-        $"{s.At:HH:mm:ss} SoC {Pct(s.Battery.SocPercent)} battery {W(s.Battery.DcWatts)} ({s.Battery.State.ToString().ToLowerInvariant()}) "
-        + $"solar {W(s.Solar.Watts)} home {W(s.HomeLoad.Watts)} grid {W(s.Grid.ImportWatts)} control {(s.Control.Enabled ? $"on {Num(s.Control.WSetPct)} %" : "off")}";
+        $"{s.At:HH:mm:ss} SoC {Pct(s.Battery.SocPercent)} battery {W(s.Battery.DcWatts)}{(s.Battery.PowerCorrected ? " (corrected)" : "")} ({s.Battery.State.ToString().ToLowerInvariant()}) "
+        + $"solar {W(s.Solar.Watts)} home {W(s.HomeLoad.Watts)} grid {W(s.Grid.ImportWatts)}{(s.Grid.PowerCorrected ? " (corrected)" : "")}{(s.Grid.Connected == false ? " OUTAGE" : "")} control {(s.Control.Enabled ? $"on {Num(s.Control.WSetPct)} %" : "off")}";
+
+    /// <summary>Why a value differs from the register: the int16 wrapped on a site above 32.767 kW.</summary>
+    private static string WrapNote(string register) => $"corrected: {register} is int16 and wrapped above 32.767 kW";
 
     public static string Control(ControlStatus c) => c.Enabled
         ? $"Modbus control ON: WSetPct {Num(c.WSetPct)} % (aGate sign: negative = charge) = {Direction(c.CommandedWatts)}, WSetMod {c.WSetMod}, WSet {Num(c.WSet)} W, PF correction {(c.PFWInjEna == 1 ? "on" : "OFF")}"
@@ -54,7 +60,8 @@ internal static class AgateStatusView
             ExtensionAccess.ReadOnly => "read-only (needs the installer's SPAN Modbus unlock)",
             _ => "writability not probed (agate mode --probe)",
         };
-        return $"{m.Mode.Raw?.ToString(CultureInfo.InvariantCulture) ?? "?"} = {m.Mode.Name} (numbering '{m.Mode.Numbering}'; {others}), "
+        // Name first with the raw 15507 number beside it ("Self-Consumption (2)"): the numbering is unsettled.
+        return $"{(m.Mode.Raw is null ? "unknown (?)" : m.Mode.ToString())} (numbering '{m.Mode.Numbering}'; {others}), "
             + $"self reserve {m.SelfReservePercent?.ToString(CultureInfo.InvariantCulture) ?? "?"} %, TOU reserve {m.TouReservePercent?.ToString(CultureInfo.InvariantCulture) ?? "?"} %"
             + (m.ReservesMirror ? " (15509 mirrors 15508: firmware defect)" : "") + $"; 15507-15509 {access}";
     }

@@ -12,6 +12,11 @@ internal static class ModeOutput
             Console.Out.WriteLine("The aGate is offline: the change is queued and applies when it reconnects (code 176).");
         }
 
-        CloudText.Rows(("gateway", gateway), ("mode", info.ActiveMode is { } m ? WorkModeNames.Name(m) : "unknown"), ("reserve", CloudText.Pct(info.ReserveSoc)));
+        // The raw numbers stay beside the name: workMode and the profile id (currendId) differ between sources and accounts.
+        var active = info.Active;
+        var mode = info.ActiveMode is { } m
+            ? $"{WorkModeNames.Name(m)} ({(int)m})" + (active is null ? "" : $", profile '{active.Name ?? "?"}' (id {active.Id})")
+            : info.ActiveProfileId is { } id ? $"unknown (profile id {id})" : "unknown";
+        CloudText.Rows(("gateway", gateway), ("mode", mode), ("reserve", CloudText.Pct(info.ReserveSoc)));
     }
 }

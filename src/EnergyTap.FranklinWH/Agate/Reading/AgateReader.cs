@@ -23,7 +23,16 @@ internal sealed class AgateReader(AgateControlOptions options, OnGridModeNames m
         }
 
         var dcw = Number(s, "714.DCW");
-        var total = classifier.DischargeWatts(dcw) ?? Sum(ports.Select(p => p.DcWatts));
+        var portSum = ports.Count > 0 && ports.All(p => p.DcWatts is not null) ? Sum(ports.Select(p => p.DcWatts)) : null;
+        var total = classifier.DischargeWatts(dcw) ?? portSum;
+        var corrected = false;
+
+        // Each aPower stays far below 32.767 kW, so their sum shows whether the int16 total wrapped.
+        if (dcw is not null && portSum is { } sum && total is { } read && Int16Wrap.Unwrap(read, sum, Int16Wrap.Turn(s, "714.DCW")) is { } unwrapped)
+        {
+            (total, corrected) = (unwrapped, true);
+        }
+
         var volts714 = ports.Select(p => p.DcVolts).OfType<double>().DefaultIfEmpty().Average() is var v and > 0 ? v : (double?)null;
         return new BatteryReading(
             Number(s, "713.SoC"),
@@ -37,7 +46,45 @@ internal sealed class AgateReader(AgateControlOptions options, OnGridModeNames m
             // total is already positive = discharging, the default classifier's convention.
             Convention.Classify(total),
             (int?)Number(s, "713.Sta"),
-            ports);
+            ports)
+        { PowerCorrected = corrected };
+    }
+
+    /// <summary>
+    /// The four flows of one poll, with 701 W undone from its int16 wrap when the balance of the others
+    /// (home = solar + battery + grid) says it wrapped; the battery was already checked against its aPowers.
+    /// </summary>
+    public SiteFlows Flows(SunSpecSnapshot s, VendorRegisterValues vendor)
+    {
+        var battery = Battery(s);
+        var solar = Solar(s, vendor);
+        var grid = Grid(s);
+        var home = HomeLoad(vendor);
+        if (home.Watts is not { } load || solar.Watts is not { } sun)
+        {
+            return new SiteFlows(battery, solar, grid, home);
+        }
+
+        var turn = Int16Wrap.Turn(s, "701.W");
+        if (grid.ImportWatts is { } import && battery.DcWatts is { } discharge
+            && Int16Wrap.Unwrap(import, load - sun - discharge, turn) is { } unwrappedGrid)
+        {
+            grid = grid with { ImportWatts = unwrappedGrid, PowerCorrected = true };
+        }
+        else if (!battery.PowerCorrected && battery.DcWatts is { } batteryWatts && grid.ImportWatts is { } gridWatts
+            && Int16Wrap.Unwrap(batteryWatts, load - sun - gridWatts, Int16Wrap.Turn(s, "714.DCW")) is { } unwrappedBattery)
+        {
+            // No aPower values to check against: the balance is the only witness left.
+            battery = battery with
+            {
+                DcWatts = unwrappedBattery,
+                DcAmps = Amps(unwrappedBattery, battery.DcVolts),
+                State = Convention.Classify(unwrappedBattery),
+                PowerCorrected = true,
+            };
+        }
+
+        return new SiteFlows(battery, solar, grid, home);
     }
 
     public static SolarReading Solar(SunSpecSnapshot s, VendorRegisterValues vendor)
@@ -48,7 +95,10 @@ internal sealed class AgateReader(AgateControlOptions options, OnGridModeNames m
     }
 
     public static GridReading Grid(SunSpecSnapshot s) =>
-        new(-Number(s, "701.W"), Number(s, "701.LLV"), Number(s, "701.Hz"), Number(s, "701.PF"));
+        new(-Number(s, "701.W"), Number(s, "701.LLV"), Number(s, "701.Hz"), Number(s, "701.PF"))
+        {
+            Connected = (Number(s, "701.St") ?? Number(s, "701.ConnSt")) is { } state ? state == 1 : null,
+        };
 
     public static HomeLoadReading HomeLoad(VendorRegisterValues vendor)
     {

@@ -4,7 +4,8 @@ namespace EnergyTap.FranklinWH.Agate.Reading;
 
 /// <summary>
 /// The battery. Power follows this library's convention, whatever the DCW sign setting: positive =
-/// discharging. Current is derived as P/V because 714 DCA reads 0 on the aGate.
+/// discharging. Current is derived as P/V because 714 DCA reads 0 on the aGate. <see cref="PowerCorrected"/>
+/// says the int16 714 DCW had wrapped (above 32.767 kW) and <see cref="DcWatts"/> was undone from it.
 /// </summary>
 public sealed record BatteryReading(
     double? SocPercent,
@@ -17,7 +18,11 @@ public sealed record BatteryReading(
     double? TemperatureC,
     BatteryState State,
     int? HealthStatusRaw,
-    IReadOnlyList<BatteryPortReading> Ports);
+    IReadOnlyList<BatteryPortReading> Ports)
+{
+    /// <summary>True when 714 DCW had wrapped and the power was corrected from the aPowers or the site balance.</summary>
+    public bool PowerCorrected { get; init; }
+}
 
 /// <summary>One aPower (a 714 Prt block).</summary>
 public sealed record BatteryPortReading(int Index, string? Id, double? DcWatts, double? DcVolts, double? DcAmps, double? TemperatureC, BatteryState State, string? Status);
@@ -29,7 +34,20 @@ public sealed record BatteryPortReading(int Index, string? Id, double? DcWatts, 
 public sealed record SolarReading(double? Watts, double? VendorWatts, double? Model502Watts, double? EnergyWh);
 
 /// <summary>Grid exchange from 701.W (SunSpec: positive = injecting); here positive = importing.</summary>
-public sealed record GridReading(double? ImportWatts, double? Volts, double? Hertz, double? PowerFactor);
+public sealed record GridReading(double? ImportWatts, double? Volts, double? Hertz, double? PowerFactor)
+{
+    /// <summary>True when the int16 701 W had wrapped (above 32.767 kW) and was corrected from the site balance.</summary>
+    public bool PowerCorrected { get; init; }
+
+    /// <summary>
+    /// On the grid (true) or in an outage (false), from 701 St — offset 3 from the model ID, which reads 1 on the
+    /// grid in hardware tests — or, when St is not implemented, SunSpec's ConnSt. Null when neither is readable.
+    /// </summary>
+    public bool? Connected { get; init; }
+}
+
+/// <summary>The four flows of one poll, after int16 wrap correction.</summary>
+public sealed record SiteFlows(BatteryReading Battery, SolarReading Solar, GridReading Grid, HomeLoadReading HomeLoad);
 
 /// <summary>Home consumption: 16000 (~1 W) with 15506 (~100 W steps) as a fallback.</summary>
 public sealed record HomeLoadReading(double? Watts, double? CoarseWatts, double? EnergyWh);

@@ -44,13 +44,21 @@ function renderFlow(flow) {
     $(`flow-${term}`).textContent = watts(t.watts);
     node.classList.toggle("stale", t.quality === "stale");
     node.classList.toggle("missing", t.quality === "missing" && t.source !== null);
-    node.title = t.source ? `from ${t.source} (${t.quality})` : "no device reports this";
+    node.classList.toggle("corrected", t.quality === "corrected");
+    node.title = t.source ? `from ${t.source} (${t.quality === "corrected" ? "corrected: the device's int16 register wrapped above 32.767 kW" : t.quality})` : "no device reports this";
   }
+  // A value EnergyTap had to undo from an int16 wrap says so where it is shown.
+  const corrected = (t) => t.quality === "corrected" ? "corrected" : "";
   const grid = flow.grid.watts;
-  $("flow-grid-dir").textContent = grid == null ? "" : grid > 0 ? "importing" : grid < 0 ? "exporting" : "";
+  $("flow-grid-dir").textContent = [grid == null ? "" : grid > 0 ? "importing" : grid < 0 ? "exporting" : "", corrected(flow.grid)].filter(Boolean).join(" · ");
   const battery = flow.battery.watts;
   const soc = flow.batterySoc.watts;
-  $("flow-soc").textContent = [soc == null ? "" : `${soc.toFixed(0)} %`, battery == null ? "" : battery > 50 ? "discharging" : battery < -50 ? "charging" : "idle"].filter(Boolean).join(" · ");
+  $("flow-soc").textContent = [soc == null ? "" : `${soc.toFixed(0)} %`, battery == null ? "" : battery > 50 ? "discharging" : battery < -50 ? "charging" : "idle", corrected(flow.battery)].filter(Boolean).join(" · ");
+  // grid_connected: 1 on the grid, 0 in an outage; shown even when the grid power reads 0 W.
+  const connected = flow.gridConnected?.quality === "missing" ? null : flow.gridConnected?.watts;
+  const gridState = $("grid-state");
+  gridState.textContent = connected == null ? "Grid: unknown" : connected >= 1 ? "Grid: connected" : "Grid: OUTAGE";
+  gridState.className = `grid-state ${connected == null ? "unknown" : connected >= 1 ? "connected" : "outage"}`;
   $("flow-time").textContent = `updated ${new Date(flow.time).toLocaleTimeString()}`;
 }
 

@@ -10,6 +10,7 @@ internal static class QualityNames
         ReadingQuality.Fresh => "fresh",
         ReadingQuality.Stale => "stale",
         ReadingQuality.Missing => "missing",
+        ReadingQuality.Corrected => "corrected",
         _ => throw new ArgumentOutOfRangeException(nameof(quality), quality, "unknown reading quality"),
     };
 
@@ -18,6 +19,7 @@ internal static class QualityNames
         "fresh" => ReadingQuality.Fresh,
         "stale" => ReadingQuality.Stale,
         "missing" => ReadingQuality.Missing,
+        "corrected" => ReadingQuality.Corrected,
         _ => throw new StorageException($"unknown reading quality '{text}' in the database"),
     };
 }

@@ -20,6 +20,7 @@ public sealed class AgatePhysics
     private readonly Lock gate = new();
     private DateTimeOffset lastTime;
     private double? commandWatts;
+    private bool offGrid;
     private double reserveSoc;
     private double solarWh;
     private double homeLoadWh;
@@ -65,6 +66,24 @@ public sealed class AgatePhysics
         }
     }
 
+    /// <summary>
+    /// True while the utility is down: the aGate islands the home, the grid term is 0, the batteries cover
+    /// home minus solar (Modbus commands cannot override that), load beyond them is shed and surplus solar curtailed.
+    /// </summary>
+    public bool OffGrid
+    {
+        get { lock (gate) { return offGrid; } }
+    }
+
+    public void SetOffGrid(bool value)
+    {
+        lock (gate)
+        {
+            AdvanceLocked();
+            offGrid = value;
+        }
+    }
+
     public void SetReserve(double percent)
     {
         lock (gate)
@@ -101,10 +120,23 @@ public sealed class AgatePhysics
     {
         var solar = curves.SolarWatts(cell);
         var load = curves.HomeLoadWatts(cell);
-        var wanted = commandWatts ?? NativeWatts(solar, load);
+        var wanted = offGrid ? load - solar : commandWatts ?? NativeWatts(solar, load);
         wanted = Math.Clamp(wanted, -options.TotalRatedWatts, options.TotalRatedWatts);
 
         var battery = Distribute(wanted, hours);
+        if (offGrid)
+        {
+            // Islanded: nothing crosses the grid connection, so home and solar meet the battery.
+            if (solar + battery < load)
+            {
+                load = solar + battery;
+            }
+            else
+            {
+                solar = load - battery;
+            }
+        }
+
         solarWh += solar * hours;
         homeLoadWh += load * hours;
         var states = units.Select((u, i) => u.Describe(i + 1, options.BatteryRatedWatts)).ToArray();

@@ -6,7 +6,10 @@ namespace EnergyTap.Simulators.Agate.Physics;
 /// </summary>
 public sealed record AgatePhysicsOptions
 {
-    /// <summary>Number of aPower batteries (1..4), each one Prt block in model 714.</summary>
+    /// <summary>Most aPowers one simulated aGate carries; large sites chain many, which is when 714 DCW wraps.</summary>
+    public const int MaxBatteries = 15;
+
+    /// <summary>Number of aPower batteries (1..<see cref="MaxBatteries"/>), each one Prt block in model 714.</summary>
     public int Batteries { get; init; } = 1;
 
     /// <summary>Usable energy of one battery.</summary>
@@ -35,11 +38,22 @@ public sealed record AgatePhysicsOptions
 
     public double TotalRatedWatts => BatteryRatedWatts * Batteries;
 
+    /// <summary>
+    /// A site above 32.767 kW, where the aGate's int16 registers 701 W (grid) and 714 DCW (battery) wrap:
+    /// eight aPowers (40 kW), a 60 kW array and a home that draws 20 kW at night.
+    /// </summary>
+    public static AgatePhysicsOptions LargeSite { get; } = new()
+    {
+        Batteries = 8,
+        SolarPeakWatts = 60_000,
+        HomeBaseLoadWatts = 20_000,
+    };
+
     internal void Validate()
     {
-        if (Batteries is < 1 or > 4)
+        if (Batteries is < 1 or > MaxBatteries)
         {
-            throw new ArgumentOutOfRangeException(nameof(Batteries), Batteries, "an aGate carries 1 to 4 batteries");
+            throw new ArgumentOutOfRangeException(nameof(Batteries), Batteries, $"an aGate carries 1 to {MaxBatteries} batteries");
         }
 
         if (InitialSocPercent is < 0 or > 100)

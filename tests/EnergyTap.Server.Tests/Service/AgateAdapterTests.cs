@@ -1,0 +1,91 @@
+using EnergyTap.FranklinWH.Agate;
+using EnergyTap.FranklinWH.Agate.Revert;
+using EnergyTap.Server.Adapters;
+using EnergyTap.Server.Devices;
+using EnergyTap.Server.Readings;
+using EnergyTap.Simulators.Agate;
+using EnergyTap.Simulators.Agate.Physics;
+
+namespace EnergyTap.Server.Tests.Service;
+
+/// <summary>The aGate adapter's readings against the simulated aGate: what reaches history, metrics, MQTT and the dashboard.</summary>
+public sealed class AgateAdapterTests : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("energytap-adapter-").FullName;
+    private readonly SimulationClock _clock = new();
+    private AgateSimulator? _simulator;
+    private AgateAdapter? _adapter;
+
+    [Fact]
+    public async Task A_wrapped_large_site_value_is_marked_corrected()
+    {
+        _clock.Advance(TimeSpan.FromHours(12)); // midnight: a 20 kW home and no sun
+        await PollAsync(new AgateSimulatorOptions { Site = AgatePhysicsOptions.LargeSite, Batteries = AgatePhysicsOptions.LargeSite.Batteries });
+        await _adapter!.ApplyAsync(Control.BatteryCommandKind.Charge, 40_000, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        var readings = await _adapter.PollAsync(CancellationToken.None);
+
+        var battery = readings.Single(r => r.Quantity == "battery_power");
+        Assert.Equal(ReadingQuality.Corrected, battery.Quality);
+        Assert.Equal(-40_000, battery.Value!.Value, 0);
+        Assert.Equal(ReadingQuality.Corrected, readings.Single(r => r.Quantity == "battery_current").Quality);
+        var grid = readings.Single(r => r.Quantity == "grid_power");
+        Assert.Equal(ReadingQuality.Corrected, grid.Quality);
+        Assert.Equal(_simulator!.Flow.GridWatts, grid.Value!.Value, 0);
+        Assert.True(grid.Value > 32_767);
+        Assert.Equal(ReadingQuality.Fresh, readings.Single(r => r.Quantity == "battery_soc").Quality);
+    }
+
+    [Fact]
+    public async Task Grid_connected_follows_an_outage_of_the_simulated_aGate()
+    {
+        var readings = await PollAsync(new AgateSimulatorOptions());
+        var connected = readings.Single(r => r.Quantity == "grid_connected");
+        Assert.Equal(1, connected.Value);
+        Assert.Equal("", connected.Unit);
+
+        _simulator!.GridConnected = false;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        readings = await _adapter!.PollAsync(CancellationToken.None);
+        Assert.Equal(0, readings.Single(r => r.Quantity == "grid_connected").Value);
+        Assert.Equal(0, readings.Single(r => r.Quantity == "grid_power").Value);
+    }
+
+    [Fact]
+    public async Task An_ordinary_site_reads_fresh()
+    {
+        var readings = await PollAsync(new AgateSimulatorOptions());
+        Assert.All(readings.Where(r => r.Value is not null), r => Assert.Equal(ReadingQuality.Fresh, r.Quality));
+    }
+
+    private async Task<IReadOnlyList<Reading>> PollAsync(AgateSimulatorOptions options)
+    {
+        _simulator = new AgateSimulator(options with { Port = 0, TimeProvider = _clock, Seed = 5 });
+        await _simulator.StartAsync();
+        _adapter = new AgateAdapter(new DeviceDescriptor("home", "agate", DeviceKind.Agate, "agate", "FranklinWH", "aGate"), new AgateConnectionOptions
+        {
+            Host = "127.0.0.1",
+            Port = _simulator.Endpoint.Port,
+            Store = new RevertStore(Path.Combine(_directory, "agate-commands.json")),
+            TimeProvider = _clock,
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            Control = new FranklinWH.Agate.Control.AgateControlOptions { Settling = TimeSpan.Zero },
+        }, TimeSpan.FromSeconds(5));
+        return await _adapter.PollAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_adapter is not null)
+        {
+            await _adapter.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+}
