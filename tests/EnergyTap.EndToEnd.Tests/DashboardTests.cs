@@ -49,6 +49,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#flow-battery")).Not.ToHaveTextAsync("–", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#flow-soc")).ToContainTextAsync("%", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#health tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#grid-state")).ToHaveTextAsync("Grid: connected", new() { Timeout = 30_000 });
 
         await page.SelectOptionAsync("#battery", "home/agate");
         await page.SelectOptionAsync("#kind", "charge");
@@ -92,6 +93,20 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.ClickAsync("#release");
         await Assertions.Expect(page.Locator("#control-result")).ToHaveTextAsync("Nothing to release: no command was active.", new() { Timeout = 10_000 });
         Assert.Empty(failed);
+    }
+
+    [Fact]
+    public async Task A_grid_outage_shows_on_the_dashboard_and_in_the_readings()
+    {
+        await using var offGrid = await DemoProcess.StartAsync("--off-grid");
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(offGrid.Dashboard.ToString());
+
+        await Assertions.Expect(page.Locator("#grid-state")).ToHaveTextAsync("Grid: OUTAGE", new() { Timeout = 30_000 });
+        using var http = new HttpClient { BaseAddress = offGrid.Dashboard };
+        var readings = await http.GetFromJsonAsync<JsonElement>("api/readings?site=home&device=agate");
+        var grid = readings.EnumerateArray().Single(r => r.GetProperty("quantity").GetString() == "grid_connected");
+        Assert.Equal(0, grid.GetProperty("value").GetDouble());
     }
 
     [Fact]

@@ -17,13 +17,18 @@ public sealed partial class DemoProcess : IAsyncDisposable
     public IPEndPoint Agate { get; private set; } = null!;
     public string Output { get { lock (_output) { return string.Join('\n', _output); } } }
 
-    public static async Task<DemoProcess> StartAsync()
+    public static async Task<DemoProcess> StartAsync(params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
         start.ArgumentList.Add("demo");
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add("0");
+        foreach (var argument in extraArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["NO_COLOR"] = "1";
         var demo = new DemoProcess(Process.Start(start)!);
         demo._process.ErrorDataReceived += (_, e) => demo.Collect(e.Data);
