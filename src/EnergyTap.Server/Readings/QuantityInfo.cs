@@ -48,8 +48,17 @@ public sealed record QuantityInfo(
     {
         get
         {
-            var words = Quantity.Replace('_', ' ').Trim();
+            var words = string.Join(' ', Quantity.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(Spelled));
             return words.Length == 0 ? Quantity : char.ToUpperInvariant(words[0]) + words[1..];
         }
     }
+
+    /// <summary>Abbreviations in quantity names, written out or capitalised as people read them on a dashboard.</summary>
+    private static string Spelled(string word) => word switch
+    {
+        "soc" => "state of charge",
+        "soh" => "state of health",
+        "pv" or "ac" or "dc" or "v2l" or "mppt" or "ess" => word.ToUpperInvariant(),
+        _ => word,
+    };
 }

@@ -27,4 +27,11 @@ public sealed record Reading(
     double? Value,
     string Unit,
     DateTimeOffset Time,
-    ReadingQuality Quality = ReadingQuality.Fresh);
+    ReadingQuality Quality = ReadingQuality.Fresh)
+{
+    /// <summary>
+    /// The value, with IEEE negative zero made plain zero: sign conventions negate device values, and "-0"
+    /// in JSON, Prometheus and MQTT reads as a bug to anyone who sees it.
+    /// </summary>
+    public double? Value { get; init; } = Value is 0 ? 0 : Value;
+}

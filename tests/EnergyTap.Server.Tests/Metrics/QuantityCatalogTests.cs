@@ -73,4 +73,13 @@ public sealed class QuantityCatalogTests
         Assert.Equal("energytap_solar_power_kw", otherUnit.MetricName);
         Assert.Equal("Solar power", otherUnit.DisplayName);
     }
+
+    [Theory]
+    [InlineData("battery_soc", "%", "Battery state of charge")]
+    [InlineData("battery_soh", "%", "Battery state of health")]
+    [InlineData("pv_dc_power", "W", "PV DC power")]
+    [InlineData("v2l_power", "W", "V2L power")]
+    [InlineData("grid_connected", "", "Grid connected")]
+    public void Home_assistant_names_write_abbreviations_out(string quantity, string unit, string expected) =>
+        Assert.Equal(expected, QuantityCatalog.Describe(quantity, unit).DisplayName);
 }

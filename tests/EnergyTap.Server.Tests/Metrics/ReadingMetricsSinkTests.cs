@@ -23,6 +23,22 @@ public sealed class ReadingMetricsSinkTests
     }
 
     [Fact]
+    public void Negative_zero_is_written_as_plain_zero_in_metrics_and_json()
+    {
+        var registry = new MetricRegistry();
+        var sink = new ReadingMetricsSink(registry);
+        var idle = new Reading("home", "agate", "battery_power", -0.0, "W", Now);
+
+        sink.Record(idle);
+
+        Assert.Contains("energytap_battery_power_watts{site=\"home\",device=\"agate\"} 0\n", registry.Render(), StringComparison.Ordinal);
+        var json = System.Text.Json.JsonSerializer.Serialize(idle);
+        Assert.Contains("\"Value\":0", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Value\":-0", json, StringComparison.Ordinal);
+        Assert.False(double.IsNegative(idle.Value!.Value));
+    }
+
+    [Fact]
     public void Grid_connected_is_a_0_1_gauge_and_corrected_values_count_as_fresh()
     {
         var registry = new MetricRegistry();
