@@ -172,6 +172,11 @@ public sealed class PvsClient : IAsyncDisposable
         if (Varserver is null)
         {
             devices = await Legacy.DeviceListAsync(cancellationToken);
+            if (devices.OfType<PvsEnergyStorageSystem>().Any())
+            {
+                // One more request per DeviceList refresh, and only on SunVault sites: the metrics live nowhere else.
+                devices = EssStatusMerger.Merge(devices, await Legacy.GetJsonAsync("energy-storage-system/status", cancellationToken));
+            }
         }
         else
         {

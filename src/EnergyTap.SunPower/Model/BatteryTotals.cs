@@ -2,8 +2,8 @@ namespace EnergyTap.SunPower.Model;
 
 /// <summary>
 /// SunVault totals across every Energy Storage System entry: summed power and limits, capacity-unweighted
-/// mean state of charge/health. Values are null where the firmware gives none (dl_cgi has no ESS metrics;
-/// use livedata there).
+/// mean state of charge/health. Values are null where the firmware gives none (legacy firmware gives
+/// state of charge and power, from energy-storage-system/status, but no health or limits).
 /// </summary>
 public sealed record BatteryTotals(
     int Systems,

@@ -27,6 +27,14 @@ public class LegacySimulatorTests
         var live = await client.GetLiveDataAsync();
         Assert.Equal(snapshot.ProductionMeter.Power, live.PvPower);
         Assert.Equal(1, site.Pvs.Requests.DeviceLists);
+
+        // DeviceList has no SunVault metric; the client takes SoC and power from energy-storage-system/status.
+        var status = await client.Legacy.GetJsonAsync("energy-storage-system/status");
+        var reported = status.GetProperty("ess_report").GetProperty("battery_status").EnumerateArray()
+            .Average(b => b.GetProperty("state_of_charge").GetProperty("value").GetDouble()); // percent
+        Assert.Equal(reported, snapshot.Battery.StateOfCharge!.Value.Value, 3);
+        var agg = status.GetProperty("ess_report").GetProperty("ess_status")[0].GetProperty("ess_meter_reading").GetProperty("agg_power").GetProperty("value").GetDouble();
+        Assert.Equal(agg, snapshot.Battery.Power!.Value.Value, 3);
     }
 
     [Fact]

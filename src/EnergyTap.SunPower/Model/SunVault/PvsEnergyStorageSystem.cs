@@ -2,7 +2,8 @@ namespace EnergyTap.SunPower.Model;
 
 /// <summary>
 /// The SunVault as a whole (dl_cgi "Energy Storage System", TYPE EQUINOX-ESS; varserver /sys/devices/ess).
-/// dl_cgi carries no metrics for it; varserver adds state of charge, health, power and limits.
+/// Varserver gives state of charge, health, power and limits; on legacy firmware the client adds state of charge
+/// and power from energy-storage-system/status (DeviceList carries no metric for it).
 /// </summary>
 public sealed record PvsEnergyStorageSystem : PvsDevice
 {
