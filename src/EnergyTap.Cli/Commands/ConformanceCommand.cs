@@ -61,6 +61,7 @@ internal static class ConformanceCommand
                     Output.WriteJson(new
                     {
                         released = report.Released,
+                        notRestored = report.NotRestored,
                         findings = report.Findings.Select(f => new
                         {
                             feature = f.Feature,
@@ -77,9 +78,15 @@ internal static class ConformanceCommand
                     Print(report);
                 }
 
-                if (report.Released)
+                if (report.Released && report.NotRestored.Count == 0)
                 {
                     return 0;
+                }
+
+                if (report.Released)
+                {
+                    await Console.Error.WriteLineAsync($"energytap: could not restore {string.Join(", ", report.NotRestored)} to the value from before the run; check the device");
+                    return 1;
                 }
 
                 await Console.Error.WriteLineAsync("energytap: control could not be verified as released (704.WSetEna=0); check the device");
@@ -102,6 +109,9 @@ internal static class ConformanceCommand
 
         console.Write(table);
         console.MarkupLine(report.Released ? "control released (704.WSetEna=0, WSetPct=0, WSet=0 verified)" : "[red]control release not verified[/]");
+        console.MarkupLine(report.NotRestored.Count == 0
+            ? "every register the run wrote is back at its value from before the run (read back)"
+            : $"[red]not restored to the value from before the run: {Markup.Escape(string.Join(", ", report.NotRestored))}[/]");
     }
 
     private static string Verdict(ConformanceVerdict verdict) => verdict switch

@@ -16,5 +16,8 @@ public sealed record ConformanceFinding(string Feature, IReadOnlyList<string> Po
 /// <summary>All findings, in the order the diagnostics ran. <see cref="Released"/>: the last release of control read back 0.</summary>
 public sealed record ConformanceReport(IReadOnlyList<ConformanceFinding> Findings, bool Released)
 {
+    /// <summary>Points the run wrote whose original value could not be written back and verified.</summary>
+    public IReadOnlyList<string> NotRestored { get; init; } = [];
+
     public ConformanceFinding? Find(string feature) => Findings.FirstOrDefault(f => f.Feature == feature);
 }

@@ -19,6 +19,11 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
     {
         var findings = new List<ConformanceFinding>();
         var released = false;
+        var restorer = new RegisterRestorer(device);
+        await restorer.CaptureAsync(ConformanceDiagnostic.All.Select(d => d.Load()), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> notRestored;
+        try
+        {
         foreach (var diagnostic in ConformanceDiagnostic.All)
         {
             var sequence = WithTimings(diagnostic.Feature == ConformanceDiagnostic.Reversion ? WithReversionTimes(diagnostic.Load()) : diagnostic.Load());
@@ -38,8 +43,14 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
             var lastRelease = run.Release ?? run.Steps.LastOrDefault(s => s.Writes.Any(w => w.Point == "704.WSetEna"));
             released = lastRelease is { Succeeded: true };
         }
+        }
+        finally
+        {
+            // Also after a failed check or a cancelled run: the device is left as the run found it.
+            notRestored = await restorer.RestoreAsync().ConfigureAwait(false);
+        }
 
-        return new ConformanceReport(findings, released);
+        return new ConformanceReport(findings, released) { NotRestored = notRestored };
     }
 
     private Sequence WithTimings(Sequence sequence) => sequence with
