@@ -39,6 +39,17 @@ public class HealthRulesTests
     }
 
     [Fact]
+    public void A_steady_battery_under_a_command_is_not_frozen_until_load_and_grid_stay_still_for_a_long_window()
+    {
+        var held = Healthy() with { WSetEna = 1, WSetPct = -30, CommandOwned = true };
+        var quiet = new LiveSample(Now, 55, -1500, 800, 2300); // 1500 W charge held, a quiet house: everything steady
+
+        Assert.DoesNotContain("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-4) }, quiet with { At = Now.AddSeconds(-2) }, quiet] }));
+        Assert.DoesNotContain("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-10) }, quiet with { SocPercent = 55.1, HomeLoadWatts = 900, GridWatts = 2400 }] }));
+        Assert.Contains("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-31) }, quiet] }));
+    }
+
+    [Fact]
     public void Near_ffff_values_stale_and_frozen_readings_are_reported()
     {
         Assert.Contains("out-of-bounds:15502", Codes(Healthy() with { Bounded = [new BoundedValue("15502", 65535, 0, 30000)] }));

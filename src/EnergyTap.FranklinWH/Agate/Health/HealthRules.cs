@@ -6,6 +6,9 @@ public static class HealthRules
     /// <summary>Readings older than this are stale.</summary>
     public static TimeSpan MaxSampleAge { get; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long home load and grid must stay identical under a command before the registers count as frozen.</summary>
+    public static TimeSpan CommandedFrozenWindow { get; } = TimeSpan.FromSeconds(30);
+
     public static HealthReport Evaluate(HealthSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
@@ -102,9 +105,16 @@ public static class HealthRules
         }
 
         // A live aGate's home load and grid power move within seconds; identical values over several
-        // samples spread in time mean the firmware stopped updating its registers.
-        if (s.Live.Count >= 2 && s.Live.Max(l => l.At) - s.Live.Min(l => l.At) >= TimeSpan.FromSeconds(1)
-            && s.Live.Select(l => (l.SocPercent, l.DcWatts, l.HomeLoadWatts, l.GridWatts)).Distinct().Count() == 1
+        // samples spread in time mean the firmware stopped updating its registers. Under a command (WSetEna=1)
+        // the battery power is steady because it is held, and with it the grid on a quiet house (load in
+        // ~100 W steps): then only a longer window of identical home load and grid says "frozen".
+        var commanded = s.WSetEna == 1;
+        var span = s.Live.Max(l => l.At) - s.Live.Min(l => l.At);
+        var moving = commanded
+            ? s.Live.Select(l => (l.HomeLoadWatts, l.GridWatts, (double?)null, (double?)null))
+            : s.Live.Select(l => (l.SocPercent, l.DcWatts, l.HomeLoadWatts, l.GridWatts));
+        if (s.Live.Count >= 2 && span >= (commanded ? CommandedFrozenWindow : TimeSpan.FromSeconds(1))
+            && moving.Distinct().Count() == 1
             && latest.HomeLoadWatts is not null and not 0)
         {
             findings.Add(new("frozen", HealthSeverity.Warning,
