@@ -86,17 +86,44 @@ public sealed class EnergyTapService : IAsyncDisposable
         return service;
     }
 
+    /// <summary>How long each shutdown step may take before it is abandoned (systemd gives the whole stop 30 s).</summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Every step is bounded in real time and a step that overruns is logged and skipped, so one stuck
+    /// part (a hung device, a store busy with maintenance) never keeps commands unreleased or the process alive.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await Runtime.Scheduler.DisposeAsync();
-        await _app.StopAsync();
-        await Runtime.Supervisor.ReleaseAllAsync("released because the service stopped", CancellationToken.None);
-        await Runtime.Supervisor.DisposeAsync();
-        await _hub.DisposeAsync(); // drains queued readings into the store before it closes
-        await _app.DisposeAsync();
+        var log = (_parts.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EnergyTapService>();
+        await StepAsync(log, "stopping polling", () => Runtime.Scheduler.DisposeAsync().AsTask());
+        await StepAsync(log, "stopping the web server", () => _app.StopAsync());
+        await StepAsync(log, "releasing battery commands", () => Runtime.Supervisor.ReleaseAllAsync("released because the service stopped", CancellationToken.None));
+        await StepAsync(log, "stopping the command supervisor", () => Runtime.Supervisor.DisposeAsync().AsTask());
+        await StepAsync(log, "draining readings to the sinks", () => _hub.DisposeAsync().AsTask()); // queued readings into the store before it closes
+        await StepAsync(log, "disposing the web server", () => _app.DisposeAsync().AsTask());
         foreach (var resource in _parts.OwnedResources)
         {
-            await resource.DisposeAsync();
+            await StepAsync(log, $"closing {resource.GetType().Name}", () => resource.DisposeAsync().AsTask());
+        }
+    }
+
+    private static async Task StepAsync(ILogger log, string step, Func<Task> run)
+    {
+        try
+        {
+            // Real time on purpose: a shutdown bound must hold whatever clock the service runs on.
+            await Task.Run(run).WaitAsync(StepTimeout);
+        }
+        catch (TimeoutException)
+        {
+            log.LogError("Shutdown: {Step} did not finish within {Seconds} s; carrying on without it", step, StepTimeout.TotalSeconds);
+        }
+#pragma warning disable CA1031 // A failed step must not keep the later ones (command release, history flush) from running.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.LogError("Shutdown: {Step} failed: {Reason}", step, ex.Message);
         }
     }
 }
