@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace EnergyTap.Cli.Infrastructure;
 
@@ -13,6 +14,8 @@ internal static class CliRunner
     public const int UsageError = 2;
     public const int Interrupted = 130;
 
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(25);
+
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
@@ -22,10 +25,30 @@ internal static class CliRunner
             return UsageError;
         }
 
+        // Ctrl-C and SIGTERM cancel the command's token and nothing else: long-running commands (serve, demo,
+        // agate --revert) then release commands and flush history themselves. The registrations live until the
+        // command returns (a registration the GC collects stops answering the signal).
+        using var stop = new CancellationTokenSource();
+        var stopping = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.Exchange(ref stopping, 1) == 1)
+            {
+                Environment.Exit(Interrupted); // a second Ctrl-C: the user insists
+            }
+
+            stop.Cancel();
+            // Bounded: systemd sends SIGKILL after 30 s; a stop still running at 25 s ends here (a battery command
+            // the service could not release still reverts at its deadline on the device).
+            _ = Task.Delay(StopGrace).ContinueWith(_ => Environment.Exit(Interrupted), TaskScheduler.Default);
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            // Long-running commands (serve, demo, agate --revert) need time after Ctrl-C to release commands and flush history.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
         }
         catch (OperationCanceledException)
         {

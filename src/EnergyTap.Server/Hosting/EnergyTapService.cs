@@ -64,6 +64,7 @@ public sealed class EnergyTapService : IAsyncDisposable
         });
         builder.WebHost.UseKestrel(k => k.Listen(listen));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         // Any 4xx left without a body (an unknown path, a value the framework could not bind) gets a JSON problem.
         app.UseStatusCodePages();
