@@ -66,7 +66,7 @@ public sealed class ServeOutputCliTests : IAsyncLifetime
             (await http.GetAsync(new Uri(url, "api/sites"))).EnsureSuccessStatusCode();
         }
 
-        Assert.Equal(0, await serve.SignalAndWaitAsync("-INT"));
+        Assert.Equal(0, await serve.SignalAndWaitAsync("-TERM"));
         var requestLines = (serve.StdOut + serve.StdErr).Split('\n').Count(l => l.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         if (verbose)
         {
