@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EnergyTap.Simulators.Agate;
@@ -9,6 +11,7 @@ namespace EnergyTap.Cli.Tests;
 /// <summary>
 /// `energytap agate charge|stop` while `energytap serve` commands the same aGate: the command goes through the
 /// server's supervisor, and a server killed with SIGKILL mid-command still releases it after a restart.
+/// Also what `serve` and `demo` print: one line for a start failure, no request chatter by default.
 /// </summary>
 public sealed class ServeControlCliTests : IAsyncLifetime
 {
@@ -200,5 +203,51 @@ public sealed class ServeControlCliTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("serve")]
+    public async Task A_port_in_use_is_one_line_without_a_stack_trace(string command)
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        await WriteConfigAsync(port);
+
+        var result = command == "demo"
+            ? await CliProcess.RunAsync("demo", "--port", port.ToString())
+            : await CliProcess.RunAsync("serve", "--config", ConfigPath);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Trim().Split('\n'));
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}: the port is in use", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Requests_are_logged_only_with_verbose(bool verbose)
+    {
+        await WriteConfigAsync(0);
+        await using var serve = EnergyTapChild.Start(verbose ? ["serve", "--config", ConfigPath, "--verbose"] : ["serve", "--config", ConfigPath]);
+        var url = await serve.WaitForUrlAsync("dashboard");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        for (var i = 0; i < 5; i++)
+        {
+            (await http.GetAsync(new Uri(url, "api/sites"))).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(0, await serve.SignalAndWaitAsync("-TERM"));
+        var requestLines = (serve.StdOut + serve.StdErr).Split('\n').Count(l => l.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
+        if (verbose)
+        {
+            Assert.True(requestLines >= 5, $"--verbose should log the requests; output: {serve.StdOut}");
+        }
+        else
+        {
+            Assert.Equal(0, requestLines);
+        }
     }
 }
