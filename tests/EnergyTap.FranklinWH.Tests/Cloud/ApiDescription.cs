@@ -30,7 +30,8 @@ public sealed class ApiDescription
         {
             if (File.Exists(Path.Combine(dir.FullName, "EnergyTap.slnx")))
             {
-                return Path.Combine(dir.FullName, "..", "shared", "reference", "franklinwh-cloud", "franklinwh_openapi.json");
+                // Paths, methods and shapes derived from ../shared/reference/franklinwh-cloud (prose removed), kept in the repo so a fresh clone tests against it.
+                return Path.Combine(dir.FullName, "tests", "EnergyTap.FranklinWH.Tests", "Cloud", "franklinwh-cloud-api.json");
             }
         }
 
