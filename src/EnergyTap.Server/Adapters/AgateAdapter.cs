@@ -15,10 +15,13 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
 {
     private readonly LazyConnection<AgateController> _connection;
     private readonly double _reserveSocPercent;
+    private readonly DeviceSerials? _serials;
+    private bool _identified;
 
-    public AgateAdapter(DeviceDescriptor device, AgateConnectionOptions options, TimeSpan interval)
+    public AgateAdapter(DeviceDescriptor device, AgateConnectionOptions options, TimeSpan interval, DeviceSerials? serials = null)
     {
         Device = device;
+        _serials = serials;
         Schedule = new PollSchedule(interval, TimeSpan.FromSeconds(20));
         _reserveSocPercent = options.Control.ReserveSocPercent;
         _connection = new LazyConnection<AgateController>(ct => AgateController.ConnectAsync(options, ct));
@@ -33,6 +36,13 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
     public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
     {
         var agate = await _connection.GetAsync(cancellationToken);
+        if (_serials is not null && !_identified)
+        {
+            // The serial does not change; read the nameplate once, not every poll.
+            _serials.Learn(Device, (await agate.ReadNameplateAsync(cancellationToken)).SerialNumber);
+            _identified = true;
+        }
+
         var status = await agate.ReadStatusAsync(cancellationToken);
         var r = new ReadingBuilder(Device.Site, Device.Id, status.At);
         var battery = status.Battery;

@@ -14,7 +14,7 @@ public static class EnergyTapApi
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/sites", () => runtime.Sites);
+        api.MapGet("/sites", () => runtime.DescribedSites);
 
         api.MapGet("/sites/{site}/flow", (string site) =>
             runtime.Sites.Any(s => s.Id == site) ? Results.Ok(runtime.Flows.For(site)) : NotFound($"no site {site}"));

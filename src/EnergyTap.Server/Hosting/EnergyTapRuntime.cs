@@ -19,6 +19,11 @@ public sealed record EnergyTapRuntime(
     string? ControlToken)
 {
     public ISiteOwnership Ownership { get; init; } = SingleInstance.Instance;
+
+    public DeviceSerials Serials { get; init; } = new();
+
+    /// <summary>The sites with every device's serial, configured or reported by the device.</summary>
+    public IEnumerable<SiteInfo> DescribedSites => Sites.Select(s => s with { Devices = [.. s.Devices.Select(Serials.Describe)] });
 }
 
 public sealed record SiteInfo(string Id, string Name, IReadOnlyList<DeviceDescriptor> Devices);

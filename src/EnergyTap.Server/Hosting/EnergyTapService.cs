@@ -52,7 +52,7 @@ public sealed class EnergyTapService : IAsyncDisposable
         var supervisor = new CommandSupervisor(parts.Batteries, parts.Journal, parts.Time, parts.Supervisor, loggers.CreateLogger<CommandSupervisor>(), parts.Ownership);
         var priority = parts.Sites.SelectMany(s => s.Devices).Select(d => d.Id).ToList();
         var runtime = new EnergyTapRuntime(parts.Sites, latest, new PowerFlowCalculator(latest, parts.Time, priority),
-            scheduler, supervisor, parts.History, parts.Time, parts.ControlToken) { Ownership = parts.Ownership };
+            scheduler, supervisor, parts.History, parts.Time, parts.ControlToken) { Ownership = parts.Ownership, Serials = parts.Serials };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -86,6 +86,7 @@ public static class ServiceComposer
         }
 
         var sites = new List<SiteInfo>();
+        var serials = new DeviceSerials();
         var pollers = new List<IDevicePoller>();
         var batteries = new List<IBatteryController>();
         foreach (var site in config.Sites)
@@ -120,7 +121,7 @@ public static class ServiceComposer
                     Store = options.RevertStorePath is null ? null : new RevertStore(options.RevertStorePath),
                     TimeProvider = time,
                     Logger = log.CreateLogger("EnergyTap.FranklinWH.Agate"),
-                }, TimeSpan.FromSeconds(agate.PollSeconds));
+                }, TimeSpan.FromSeconds(agate.PollSeconds), serials);
                 pollers.Add(adapter);
                 batteries.Add(adapter);
                 owned.Insert(0, adapter);
@@ -147,9 +148,14 @@ public static class ServiceComposer
             sites.Add(new SiteInfo(site.Id, site.Name ?? site.Id, devices));
             foreach (var device in devices)
             {
-                publisher?.DescribeDevice(site.Id, device.Id, new HomeAssistantDevice($"{site.Name ?? site.Id} {device.Name}", device.Manufacturer, device.Model, device.Serial));
+                DescribeToHomeAssistant(device);
             }
         }
+
+        // An aGate reports its serial on its first poll; Home Assistant's device card then shows it.
+        serials.Learned += DescribeToHomeAssistant;
+        void DescribeToHomeAssistant(DeviceDescriptor device) => publisher?.DescribeDevice(device.Site, device.Id,
+            new HomeAssistantDevice($"{sites.First(s => s.Id == device.Site).Name} {device.Name}", device.Manufacturer, device.Model, device.Serial));
 
         Uri? proxyUrl = null;
         if (config.Proxy.Enabled)
@@ -177,6 +183,7 @@ public static class ServiceComposer
         var parts = new ServiceParts
         {
             Sites = sites,
+            Serials = serials,
             Pollers = pollers,
             Batteries = batteries,
             Journal = new LedgerCommandJournal(store),

@@ -11,6 +11,9 @@ namespace EnergyTap.Server.Hosting;
 public sealed record ServiceParts
 {
     public required IReadOnlyList<SiteInfo> Sites { get; init; }
+
+    /// <summary>Serials the devices reported themselves; the API shows them beside the configured ones.</summary>
+    public DeviceSerials Serials { get; init; } = new();
     public required IReadOnlyList<IDevicePoller> Pollers { get; init; }
     public IReadOnlyList<IBatteryController> Batteries { get; init; } = [];
     public required ICommandJournal Journal { get; init; }

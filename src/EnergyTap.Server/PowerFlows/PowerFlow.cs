@@ -2,8 +2,14 @@ using EnergyTap.Server.Readings;
 
 namespace EnergyTap.Server.PowerFlows;
 
-/// <summary>One term of a site's power balance, in watts, and which device it came from.</summary>
-public sealed record FlowTerm(double? Watts, string? Source, ReadingQuality Quality, DateTimeOffset? Time);
+/// <summary>
+/// One term of a site's power balance and which device it came from: watts for the power terms,
+/// percent for the battery's state of charge, 1/0 for grid_connected (<see cref="Unit"/> says which).
+/// </summary>
+public sealed record FlowTerm(double? Value, string? Unit, string? Source, ReadingQuality Quality, DateTimeOffset? Time)
+{
+    public static FlowTerm Missing(string unit) => new(null, unit, null, ReadingQuality.Missing, null);
+}
 
 /// <summary>
 /// Where a site's power goes right now. Signs: grid positive = importing; battery positive =
@@ -20,6 +26,6 @@ public sealed record PowerFlow(
     FlowTerm Generator,
     FlowTerm V2l)
 {
-    /// <summary>The <c>grid_connected</c> reading (1 on the grid, 0 in an outage) in <see cref="FlowTerm.Watts"/>; null when no device reports it.</summary>
-    public FlowTerm GridConnected { get; init; } = new(null, null, ReadingQuality.Missing, null);
+    /// <summary>The <c>grid_connected</c> reading (1 on the grid, 0 in an outage) in <see cref="FlowTerm.Value"/>; null when no device reports it.</summary>
+    public FlowTerm GridConnected { get; init; } = FlowTerm.Missing(QuantityCatalog.Known[PowerFlowCalculator.GridConnected].Unit);
 }

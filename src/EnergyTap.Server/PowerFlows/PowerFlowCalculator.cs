@@ -39,7 +39,7 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
     }
 
     /// <summary>A production meter reads about -15 W at night (inverter self-consumption); the flow shows 0.</summary>
-    private static FlowTerm NotNegative(FlowTerm term) => term.Watts < 0 ? term with { Watts = 0 } : term;
+    private static FlowTerm NotNegative(FlowTerm term) => term.Value < 0 ? term with { Value = 0 } : term;
 
     private FlowTerm Pick(IReadOnlyList<Reading> readings, string quantity)
     {
@@ -49,9 +49,11 @@ public sealed class PowerFlowCalculator(LatestReadings latest, TimeProvider time
             .ThenBy(r => Rank(r.Device))
             .FirstOrDefault();
         return best is null
-            ? new FlowTerm(null, null, ReadingQuality.Missing, null)
-            : new FlowTerm(best.Value, best.Device, best.Quality, best.Time);
+            ? FlowTerm.Missing(UnitOf(quantity))
+            : new FlowTerm(best.Value, best.Unit, best.Device, best.Quality, best.Time);
     }
+
+    private static string UnitOf(string quantity) => QuantityCatalog.Known[quantity].Unit;
 
     private static int Trust(ReadingQuality quality) => quality switch
     {

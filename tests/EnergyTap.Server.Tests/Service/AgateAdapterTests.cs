@@ -58,7 +58,23 @@ public sealed class AgateAdapterTests : IAsyncDisposable
         Assert.All(readings.Where(r => r.Value is not null), r => Assert.Equal(ReadingQuality.Fresh, r.Quality));
     }
 
-    private async Task<IReadOnlyList<Reading>> PollAsync(AgateSimulatorOptions options)
+    [Fact]
+    public async Task The_serial_the_aGate_reports_describes_the_device_once()
+    {
+        var serials = new DeviceSerials();
+        var learned = new List<DeviceDescriptor>();
+        serials.Learned += learned.Add;
+
+        await PollAsync(new AgateSimulatorOptions(), serials);
+        await _adapter!.PollAsync(CancellationToken.None);
+
+        var described = Assert.Single(learned);
+        Assert.Equal("10060006A00000000005", described.Serial);
+        Assert.Equal(described, serials.Describe(_adapter.Device));
+        Assert.Null(_adapter.Device.Serial); // the configured identity is unchanged
+    }
+
+    private async Task<IReadOnlyList<Reading>> PollAsync(AgateSimulatorOptions options, DeviceSerials? serials = null)
     {
         _simulator = new AgateSimulator(options with { Port = 0, TimeProvider = _clock, Seed = 5 });
         await _simulator.StartAsync();
@@ -70,7 +86,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
             TimeProvider = _clock,
             RequestTimeout = TimeSpan.FromSeconds(5),
             Control = new FranklinWH.Agate.Control.AgateControlOptions { Settling = TimeSpan.Zero },
-        }, TimeSpan.FromSeconds(5));
+        }, TimeSpan.FromSeconds(5), serials);
         return await _adapter.PollAsync(CancellationToken.None);
     }
 

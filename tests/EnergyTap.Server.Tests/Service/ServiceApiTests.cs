@@ -55,6 +55,11 @@ public sealed class ServiceApiTests : IAsyncLifetime
         Assert.Equal("home", sites[0].GetProperty("id").GetString());
         Assert.Equal("agate", sites[0].GetProperty("devices")[0].GetProperty("id").GetString());
         Assert.Equal("agate", sites[0].GetProperty("devices")[0].GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, sites[0].GetProperty("devices")[0].GetProperty("serial").ValueKind);
+
+        _service.Runtime.Serials.Learn(_service.Runtime.Sites[0].Devices[0], "10060006A00000000005");
+        sites = await _http.GetFromJsonAsync<JsonElement>("api/sites");
+        Assert.Equal("10060006A00000000005", sites[0].GetProperty("devices")[0].GetProperty("serial").GetString());
     }
 
     [Fact]
@@ -62,9 +67,11 @@ public sealed class ServiceApiTests : IAsyncLifetime
     {
         var flow = await _http.GetFromJsonAsync<JsonElement>("api/sites/home/flow");
 
-        Assert.Equal(-1500, flow.GetProperty("battery").GetProperty("watts").GetDouble());
-        Assert.Equal(64, flow.GetProperty("batterySoc").GetProperty("watts").GetDouble());
-        Assert.Equal(3200, flow.GetProperty("solar").GetProperty("watts").GetDouble());
+        Assert.Equal(-1500, flow.GetProperty("battery").GetProperty("value").GetDouble());
+        Assert.Equal(64, flow.GetProperty("batterySoc").GetProperty("value").GetDouble());
+        Assert.Equal("%", flow.GetProperty("batterySoc").GetProperty("unit").GetString());
+        Assert.Equal("W", flow.GetProperty("battery").GetProperty("unit").GetString());
+        Assert.Equal(3200, flow.GetProperty("solar").GetProperty("value").GetDouble());
         Assert.Equal("missing", flow.GetProperty("grid").GetProperty("quality").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("api/sites/nowhere/flow")).StatusCode);
     }
@@ -195,7 +202,7 @@ public sealed class ServiceApiTests : IAsyncLifetime
         var data = (await reader.ReadLineAsync())!;
         Assert.StartsWith("data: ", data, StringComparison.Ordinal);
         var update = JsonDocument.Parse(data["data: ".Length..]).RootElement;
-        Assert.Equal(3200, update.GetProperty("flows")[0].GetProperty("solar").GetProperty("watts").GetDouble());
+        Assert.Equal(3200, update.GetProperty("flows")[0].GetProperty("solar").GetProperty("value").GetDouble());
     }
 
     [Fact]

@@ -41,7 +41,7 @@ function renderFlow(flow) {
   for (const term of ["solar", "grid", "homeLoad", "battery", "generator", "v2l"]) {
     const t = flow[term];
     const node = document.querySelector(`.node[data-term="${term}"]`);
-    $(`flow-${term}`).textContent = watts(t.watts);
+    $(`flow-${term}`).textContent = watts(t.value);
     node.classList.toggle("stale", t.quality === "stale");
     node.classList.toggle("missing", t.quality === "missing" && t.source !== null);
     node.classList.toggle("corrected", t.quality === "corrected");
@@ -49,13 +49,13 @@ function renderFlow(flow) {
   }
   // A value EnergyTap had to undo from an int16 wrap says so where it is shown.
   const corrected = (t) => t.quality === "corrected" ? "corrected" : "";
-  const grid = flow.grid.watts;
+  const grid = flow.grid.value;
   $("flow-grid-dir").textContent = [grid == null ? "" : grid > 0 ? "importing" : grid < 0 ? "exporting" : "", corrected(flow.grid)].filter(Boolean).join(" · ");
-  const battery = flow.battery.watts;
-  const soc = flow.batterySoc.watts;
+  const battery = flow.battery.value;
+  const soc = flow.batterySoc.value;
   $("flow-soc").textContent = [soc == null ? "" : `${soc.toFixed(0)} %`, battery == null ? "" : battery > 50 ? "discharging" : battery < -50 ? "charging" : "idle", corrected(flow.battery)].filter(Boolean).join(" · ");
   // grid_connected: 1 on the grid, 0 in an outage; shown even when the grid power reads 0 W.
-  const connected = flow.gridConnected?.quality === "missing" ? null : flow.gridConnected?.watts;
+  const connected = flow.gridConnected?.quality === "missing" ? null : flow.gridConnected?.value;
   const gridState = $("grid-state");
   gridState.textContent = connected == null ? "Grid: unknown" : connected >= 1 ? "Grid: connected" : "Grid: OUTAGE";
   gridState.className = `grid-state ${connected == null ? "unknown" : connected >= 1 ? "connected" : "outage"}`;
