@@ -112,6 +112,23 @@ public sealed class CloudCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_says_the_V2L_energy_was_not_read_rather_than_n_a_and_reads_it_on_request()
+    {
+        var plain = await Cloud(Env(), "status", "--gateway", Gw1);
+        var detailed = await Cloud(Env(), "status", "--gateway", Gw1, "--v2l-details");
+
+        Assert.True(plain.ExitCode == 0, plain.StdErr);
+        var today = Row(plain.StdOut, "today V2L");
+        Assert.Contains("not read (add --v2l-details)", today, StringComparison.Ordinal);
+        Assert.DoesNotContain("n/a", today, StringComparison.Ordinal);
+        Assert.True(detailed.ExitCode == 0, detailed.StdErr);
+        Assert.Matches(@"exported \d+\.\d\d kWh", Row(detailed.StdOut, "today V2L"));
+
+        static string Row(string text, string label) =>
+            text.Split('\n').Single(l => l.TrimStart().StartsWith(label + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task V2l_needs_the_opt_in_and_is_refused_on_grid()
     {
         var noFlag = await Cloud(Env(), "v2l", "on", "--gateway", Gw1);

@@ -244,6 +244,9 @@ public sealed class ServeControlCliTests : IAsyncLifetime
         if (verbose)
         {
             Assert.True(requestLines >= 5, $"--verbose should log the requests; output: {serve.StdOut}");
+            // One clock in the log: UTC, in the same "u" form as times inside messages.
+            Assert.All((serve.StdOut + serve.StdErr).Split('\n').Where(l => l.Contains("Microsoft.AspNetCore", StringComparison.Ordinal)),
+                line => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ (trce|dbug|info|warn|fail|crit): ", line));
         }
         else
         {

@@ -339,7 +339,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
                 foreach (var command in (await _journal.ActiveAsync(cancellationToken)).Where(c => gained.Contains(c.Site)))
                 {
                     _active[Key(command.Site, command.Device)] = command; // oldest first, so the newest open command wins
-                    _logger.LogInformation("Took over site {Site} with open command {Id}, due {Deadline:O}", command.Site, command.Id, command.Deadline);
+                    _logger.LogInformation("Took over site {Site} with open command {Id}, due {Deadline:u}", command.Site, command.Id, command.Deadline);
                 }
 
                 _followedSites.UnionWith(gained);
@@ -363,7 +363,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
     }
 
     private static string Describe(ActiveCommand c) =>
-        $"{c.Site}/{c.Device} {c.Kind.ToString().ToLowerInvariant()} {c.Watts:0} W until {c.Deadline:O} (command {c.Id})";
+        $"{c.Site}/{c.Device} {c.Kind.ToString().ToLowerInvariant()} {c.Watts:0} W until {c.Deadline:u} (command {c.Id})";
 
     private static string Key(string site, string device) => $"{site}/{device}";
 }

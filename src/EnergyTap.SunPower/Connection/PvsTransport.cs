@@ -88,7 +88,7 @@ public sealed class PvsTransport : IDisposable
             if ((int)status >= 500)
             {
                 var until = Gate.Backoff.RecordFailure(Time.GetUtcNow());
-                _logger.LogWarning("PVS answered {Status} to {What}; backing off until {Until}", (int)status, what, until);
+                _logger.LogWarning("PVS answered {Status} to {What}; backing off until {Until:u}", (int)status, what, until);
                 throw new PvsUnavailableException(
                     $"{what}: the PVS answered {(int)status} {(status == HttpStatusCode.ServiceUnavailable ? "(busy or restarting)" : "(server error)")}",
                     until);

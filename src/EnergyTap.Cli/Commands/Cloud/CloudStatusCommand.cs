@@ -30,13 +30,17 @@ internal static class CloudStatusCommand
                 return 0;
             }
 
-            Print(stats);
+            Print(stats, extras);
             return 0;
         });
         return command;
     }
 
-    private static void Print(CloudStats stats)
+    // The V2L contactor and energy come from two relayed aGate commands only sent on request; "n/a" would
+    // read as "the aGate does not know" while `cloud v2l` shows the numbers.
+    private const string NotAsked = "not read (add --v2l-details)";
+
+    private static void Print(CloudStats stats, bool extras)
     {
         Console.Out.WriteLine($"Gateway {stats.GatewayId}");
         if (stats.IsStale)
@@ -57,7 +61,7 @@ internal static class CloudStatusCommand
             ("battery", $"{CloudText.Kw(c.BatteryKw)} ({(c.BatteryKw is < 0 ? "charging" : c.BatteryKw is > 0 ? "discharging" : "idle")}), SoC {CloudText.Pct(c.SocPercent)}"),
             ("grid", $"{CloudText.Kw(c.GridKw)} ({(c.GridKw is < 0 ? "exporting" : c.GridKw is > 0 ? "importing" : "idle")}), {c.GridConnection}"),
             ("generator", $"{CloudText.Kw(c.GeneratorKw)}, enabled {CloudText.YesNo(c.GeneratorEnabled)}, {c.GeneratorStatusText}"),
-            ("V2L", $"licensed {CloudText.YesNo(c.V2lEnabled)}, {c.V2lStatusText}, use {CloudText.Kw(c.V2lUseKw)}, contactor {CloudText.Raw(c.V2lRelay)}"),
+            ("V2L", $"licensed {CloudText.YesNo(c.V2lEnabled)}, {c.V2lStatusText}, use {CloudText.Kw(c.V2lUseKw)}, contactor {(extras ? CloudText.Raw(c.V2lRelay) : NotAsked)}"),
             ("work mode", stats.CurrentWorkMode is { } wm ? $"{WorkModeNames.Name((WorkMode)wm)} ({wm})" : "n/a"),
             ("active mode", c.ActiveModeId is { } id ? $"{c.ModeName ?? "(no name)"} (id {id})" : "n/a"),
             ("today solar", CloudText.Kwh(t.SolarKwh)),
@@ -65,6 +69,6 @@ internal static class CloudStatusCommand
             ("today battery", $"charged {CloudText.Kwh(t.BatteryChargeKwh)}, discharged {CloudText.Kwh(t.BatteryDischargeKwh)}"),
             ("today grid", $"imported {CloudText.Kwh(t.GridImportKwh)}, exported {CloudText.Kwh(t.GridExportKwh)}"),
             ("today generator", $"{CloudText.Kwh(t.GeneratorKwh)}, load served {CloudText.Kwh(t.GeneratorLoadKwh)}"),
-            ("today V2L", $"exported {CloudText.Kwh(t.V2lExportKwh)}, imported {CloudText.Kwh(t.V2lImportKwh)}"));
+            ("today V2L", extras ? $"exported {CloudText.Kwh(t.V2lExportKwh)}, imported {CloudText.Kwh(t.V2lImportKwh)}" : NotAsked));
     }
 }
