@@ -16,7 +16,7 @@ namespace EnergyTap.FranklinWH.Agate;
 /// passed — whichever EnergyTap process set it. Readers never write. Commands go through the verified
 /// four-step sequence and are refused before anything is written when they break a limit.
 /// </summary>
-public sealed class AgateController : IAsyncDisposable
+public sealed partial class AgateController : IAsyncDisposable
 {
     private static readonly int[] RequiredModels = [702, 704, 713, 714];
     private static readonly int[] StatusModels = [701, 702, 704, 713, 714];

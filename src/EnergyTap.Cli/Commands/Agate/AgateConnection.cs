@@ -107,6 +107,9 @@ internal sealed partial class AgateConnection
         };
     }
 
+    /// <summary>Where the 15507 numbers confirmed on each aGate are kept: beside the command state file.</summary>
+    public string ConfirmedModesPath(ParseResult parse) => Path.Combine(Path.GetDirectoryName(StatePath(parse))!, "agate-modes.json");
+
     private string StatePath(ParseResult parse)
     {
         if (parse.GetValue(stateFile) is { Length: > 0 } file)
