@@ -33,6 +33,9 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Local time is UTC, so a test reads the same on every machine.</summary>
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
