@@ -1,0 +1,26 @@
+using EnergyTap.Manager.Battery;
+using EnergyTap.Manager.Policies;
+using EnergyTap.Manager.Prices;
+
+namespace EnergyTap.Manager.Planning;
+
+/// <summary>
+/// Everything a plan is computed from. Forecast arrays hold one value per slot of <see cref="SlotLength"/>
+/// starting at <see cref="Start"/>: mean PV and home-load power in W.
+/// </summary>
+public sealed record PlanningInput(
+    DateTimeOffset Start,
+    TimeSpan SlotLength,
+    double SocPercent,
+    BatterySpec Battery,
+    Policy Policy,
+    IReadOnlyList<PriceSlot> ImportPrices,
+    IReadOnlyList<PriceSlot> ExportPrices,
+    IReadOnlyList<double> PvForecastWatts,
+    IReadOnlyList<double> LoadForecastWatts);
+
+/// <summary>Computes the plan for a horizon; pure (same input, same plan), so replay can prove it.</summary>
+public interface IPlanner
+{
+    Plan Compute(PlanningInput input);
+}
