@@ -17,7 +17,11 @@ public sealed record PlanningInput(
     IReadOnlyList<PriceSlot> ImportPrices,
     IReadOnlyList<PriceSlot> ExportPrices,
     IReadOnlyList<double> PvForecastWatts,
-    IReadOnlyList<double> LoadForecastWatts);
+    IReadOnlyList<double> LoadForecastWatts)
+{
+    /// <summary>The plan must end at or above this state of charge, % (replay's optimum ends with at least its starting SoC).</summary>
+    public double? EndSocAtLeastPercent { get; init; }
+}
 
 /// <summary>Computes the plan for a horizon; pure (same input, same plan), so replay can prove it.</summary>
 public interface IPlanner
