@@ -120,6 +120,18 @@ public sealed class AgateController : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// For a caller that keeps the deadline itself (the server's supervisor): the same verified sequence, recorded
+    /// with that deadline and owner, so other EnergyTap processes see whose command it is and when it ends.
+    /// </summary>
+    public async Task<CommandResult> SendAsync(BatteryCommand command, CommandHold hold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var result = await sequence.SendAsync(command, null, cancellationToken, hold);
+        Log.CommandSent(options.Logger, command.ToString(), result.WSetPct, result.Deadline);
+        return result;
+    }
+
     /// <summary>Hands the battery back to the aGate: WSetEna=0, WSet=0, WSetPct=0, verified; forgets the command.</summary>
     public async Task<ReleaseResult> ReleaseAsync(CancellationToken cancellationToken = default)
     {
