@@ -40,6 +40,9 @@ public sealed class AgateController : IAsyncDisposable
         reader = new AgateReader(options.Control, OnGridModeNames.Builtin);
     }
 
+    /// <summary>The key this aGate's command is recorded under (host:port).</summary>
+    public string DeviceKey => options.DeviceKey;
+
     /// <summary>The revert store this controller records commands in.</summary>
     public RevertStore Store => store;
 
@@ -284,7 +287,11 @@ public sealed class AgateController : IAsyncDisposable
     /// Reads the control registers and the live values <paramref name="samples"/> times, <paramref name="spacing"/>
     /// apart (to see frozen readings), and evaluates the health rules. Read-only.
     /// </summary>
-    public async Task<HealthReport> CheckHealthAsync(int samples = 2, TimeSpan? spacing = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <paramref name="heldElsewhere"/> is a command another EnergyTap process reports holding (a server's API) when the
+    /// shared record has none, e.g. a server running as another user with its own state file: it owns the control too.
+    /// </remarks>
+    public async Task<HealthReport> CheckHealthAsync(int samples = 2, TimeSpan? spacing = null, CancellationToken cancellationToken = default, ActiveCommandRecord? heldElsewhere = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         var live = new List<LiveSample>();
@@ -302,7 +309,7 @@ public sealed class AgateController : IAsyncDisposable
             (snapshot, vendor) = await PollAsync(cancellationToken);
         }
 
-        var record = await store.GetAsync(options.DeviceKey, cancellationToken);
+        var record = await store.GetAsync(options.DeviceKey, cancellationToken) ?? heldElsewhere;
         return HealthRules.Evaluate(AgateHealthSampler.Sample(snapshot, vendor, record, live, clock.GetUtcNow()));
     }
 
