@@ -38,8 +38,18 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
 
     public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
     {
-        var agate = await _connection.GetAsync(cancellationToken);
-        var status = await agate.ReadStatusAsync(cancellationToken);
+        AgateStatus status;
+        try
+        {
+            var agate = await _connection.GetAsync(cancellationToken);
+            status = await agate.ReadStatusAsync(cancellationToken);
+        }
+        catch
+        {
+            _observed = null; // an unreachable aGate's last control state is no longer known
+            throw;
+        }
+
         _observed = Observe(status);
         var r = new ReadingBuilder(Device.Site, Device.Id, status.At);
         var battery = status.Battery;

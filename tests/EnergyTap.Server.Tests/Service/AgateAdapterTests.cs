@@ -94,6 +94,13 @@ public sealed class AgateAdapterTests : IAsyncDisposable
         Assert.Null(observed.HeldBy);
         Assert.Equal(Control.BatteryCommandKind.Charge, observed.Kind);
         Assert.Equal(_simulator!.CommandWatts!.Value, observed.Watts!.Value, 0);
+
+        // An aGate that stops answering: what its registers said is no longer known, so nothing is claimed.
+        await _simulator.DisposeAsync();
+        _simulator = null;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAnyAsync<Exception>(() => _adapter.PollAsync(CancellationToken.None));
+        Assert.Null(_adapter.LastObserved);
     }
 
     /// <summary>What mbpoll or a `sequence run` writes: WSetMod=0, WSetPct (raw, scale -1), then WSetEna=1.</summary>
