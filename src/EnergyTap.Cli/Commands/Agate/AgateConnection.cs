@@ -12,7 +12,7 @@ namespace EnergyTap.Cli.Commands.Agate;
 /// <summary>The options every agate command shares, and the connect (which also releases expired commands).</summary>
 internal sealed partial class AgateConnection
 {
-    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server." };
+    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server, or (status, health) --config lists the aGate." };
     private readonly Option<int> port = new("--port") { Description = "Modbus TCP port.", DefaultValueFactory = _ => 502 };
     private readonly Option<int> unit = new("--unit") { Description = "Modbus unit id; the aGate answers 1 and 2 (the same device).", DefaultValueFactory = _ => 1 };
     private readonly Option<double> timeout = new("--timeout") { Description = "Seconds to wait for each answer (the aGate is often on Wi-Fi).", DefaultValueFactory = _ => 10 };
