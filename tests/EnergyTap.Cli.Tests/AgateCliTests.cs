@@ -121,6 +121,51 @@ public sealed class AgateCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_takes_the_agate_from_the_configuration_and_asks_which_when_it_lists_several()
+    {
+        var port = simulator.Endpoint.Port;
+        var config = Path.Combine(directory, "energytap.json");
+        var state = new[] { "--state-file", StateFile };
+        await File.WriteAllTextAsync(config, $$"""
+            { "sites": [ { "id": "home", "agates": [ { "id": "agate", "host": "127.0.0.1", "port": {{port}} } ] } ] }
+            """);
+        var one = await CliProcess.RunAsync(["agate", "status", "--config", config, .. state]);
+        Assert.True(one.ExitCode == 0, one.StdErr);
+        Assert.Contains("Modbus control off", one.StdOut, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(config, $$"""
+            { "sites": [
+                { "id": "home", "agates": [ { "id": "agate", "host": "127.0.0.1", "port": {{port}} } ] },
+                { "id": "cabin", "agates": [ { "id": "agate", "host": "127.0.0.2", "port": 502 } ] } ] }
+            """);
+        var several = await CliProcess.RunAsync(["agate", "health", "--config", config, .. state]);
+        Assert.Equal(2, several.ExitCode);
+        var line = Assert.Single(several.StdErr.Trim().Split('\n'));
+        Assert.Contains($"lists 2 aGates (home/agate at 127.0.0.1:{port}, cabin/agate at 127.0.0.2:502); choose one with --battery SITE/DEVICE", line, StringComparison.Ordinal);
+
+        var chosen = await CliProcess.RunAsync(["agate", "status", "--config", config, "--battery", "home/agate", "--json", .. state]);
+        Assert.True(chosen.ExitCode == 0, chosen.StdErr);
+        var unknown = await CliProcess.RunAsync(["agate", "status", "--config", config, "--battery", "barn/agate", .. state]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no aGate barn/agate", unknown.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_names_a_command_another_modbus_client_holds()
+    {
+        await using (var modbus = new EnergyTap.Modbus.ModbusTcpClient(new EnergyTap.Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = simulator.Endpoint.Port }))
+        {
+            await modbus.ConnectAsync();
+            await modbus.WriteSingleRegisterAsync(1, (ushort)simulator.AddressOf("704.WSetPct"), unchecked((ushort)-600));
+            await modbus.WriteSingleRegisterAsync(1, (ushort)simulator.AddressOf("704.WSetEna"), 1);
+        }
+
+        var status = await CliProcess.RunAsync(Target("agate", "status"));
+        Assert.True(status.ExitCode == 0, status.StdErr);
+        Assert.Contains("no EnergyTap command recorded: another Modbus client holds the battery", status.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_and_mode_print_json()
     {
         var health = await CliProcess.RunAsync(Target("agate", "health", "--samples", "2", "--spacing", "0.5", "--json"));

@@ -26,7 +26,8 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         get { lock (stderr) { return stderr.ToString(); } }
     }
 
-    public static EnergyTapChild Start(string[] args)
+    /// <summary>Starts energytap with extra environment variables (a null value removes the variable).</summary>
+    public static EnergyTapChild Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
@@ -36,6 +37,18 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new EnergyTapChild(process);
         process.OutputDataReceived += (_, e) =>

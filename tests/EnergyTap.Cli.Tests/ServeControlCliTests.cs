@@ -53,9 +53,12 @@ public sealed class ServeControlCliTests : IAsyncLifetime
         }
         """);
 
-    private async Task<(EnergyTapChild Serve, Uri Url)> StartServeAsync()
+    /// <summary>serve shares the CLI's command record (ENERGYTAP_STATE_DIR) unless given a state folder of its own.</summary>
+    private async Task<(EnergyTapChild Serve, Uri Url)> StartServeAsync(string? stateDirectory = null)
     {
-        var serve = EnergyTapChild.Start(["serve", "--config", ConfigPath]);
+        var environment = Environment();
+        environment["ENERGYTAP_STATE_DIR"] = stateDirectory ?? directory;
+        var serve = EnergyTapChild.Start(["serve", "--config", ConfigPath], environment);
         return (serve, await serve.WaitForUrlAsync("dashboard"));
     }
 
@@ -180,6 +183,78 @@ public sealed class ServeControlCliTests : IAsyncLifetime
         Assert.Null(simulator.CommandWatts);
         Assert.Empty((await ControlStateAsync(url)).GetProperty("active").EnumerateArray());
         Assert.Equal(0, OpenCommands());
+    }
+
+    [Fact]
+    public async Task Status_and_health_show_a_command_the_server_holds_with_its_deadline_and_owner()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+        var charge = await Cli(Token, "agate", "charge", "2000", "--server", url.ToString(), "--revert", "300", "--json");
+        Assert.True(charge.ExitCode == 0, charge.StdErr);
+        var deadline = JsonDocument.Parse(charge.StdOut).RootElement.GetProperty("deadline").GetDateTimeOffset();
+
+        // The shared record carries the server's deadline and names it, never "deadline": null.
+        using (var record = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "agate-commands.json"))))
+        {
+            var entry = Assert.Single(record.RootElement.GetProperty("commands").EnumerateArray());
+            Assert.Equal(deadline, entry.GetProperty("deadline").GetDateTimeOffset());
+            Assert.StartsWith("EnergyTap server", entry.GetProperty("owner").GetString(), StringComparison.Ordinal);
+        }
+
+        var target = new[] { "--host", "127.0.0.1", "--port", AgatePort };
+        var status = await Cli(null, ["agate", "status", .. target]);
+        Assert.True(status.ExitCode == 0, status.StdErr);
+        Assert.Contains($"reverts at {deadline.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z", status.StdOut, StringComparison.Ordinal);
+        Assert.Contains("held by EnergyTap server", status.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("no revert", status.StdOut, StringComparison.Ordinal);
+
+        var health = await Cli(null, ["agate", "health", "--samples", "1", .. target]);
+        Assert.True(health.ExitCode == 0, health.StdOut + health.StdErr);
+        Assert.DoesNotContain("zombie-control", health.StdOut, StringComparison.Ordinal);
+        Assert.Equal(-2000, simulator.CommandWatts);     // read-only: the command is untouched
+    }
+
+    [Fact]
+    public async Task Status_and_health_with_the_configuration_ask_its_server_when_the_server_keeps_its_record_elsewhere()
+    {
+        await WriteConfigAsync(LoopbackPort.Free());
+        var elsewhere = Directory.CreateDirectory(Path.Combine(directory, "server-user-state")).FullName;     // a server run as another user
+        var (serve, url) = await StartServeAsync(elsewhere);
+        await using var _ = serve;
+        var charge = await Cli(Token, "agate", "discharge", "1500", "--server", url.ToString(), "--revert", "300");
+        Assert.True(charge.ExitCode == 0, charge.StdErr);
+        Assert.False(File.Exists(Path.Combine(directory, "agate-commands.json")));
+
+        var status = await Cli(null, "agate", "status", "--config", ConfigPath);     // no --host: the configuration's aGate
+        Assert.True(status.ExitCode == 0, status.StdErr);
+        Assert.Contains("discharge 1500 W reverts at", status.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"held by the EnergyTap server at {url}", status.StdOut, StringComparison.Ordinal);
+
+        var health = await Cli(null, "agate", "health", "--samples", "1", "--config", ConfigPath);
+        Assert.True(health.ExitCode == 0, health.StdOut + health.StdErr);
+        Assert.DoesNotContain("zombie-control", health.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_named_by_url_takes_the_token_from_the_option_and_says_how_to_pass_a_missing_one()
+    {
+        await WriteConfigAsync(0);
+        var (serve, url) = await StartServeAsync();
+        await using var _ = serve;
+
+        var missing = await Cli(null, "agate", "charge", "2000", "--server", url.ToString(), "--revert", "60");
+        Assert.Equal(1, missing.ExitCode);
+        var line = Assert.Single(missing.StdErr.Trim().Split('\n'));
+        Assert.Contains("pass it with --token TOKEN or set ENERGYTAP_Server__ControlToken", line, StringComparison.Ordinal);
+        Assert.Null(simulator.CommandWatts);
+
+        var given = await Cli(null, "agate", "charge", "2000", "--server", url.ToString(), "--revert", "60", "--token", Token);
+        Assert.True(given.ExitCode == 0, given.StdErr);
+        Assert.Equal(-2000, simulator.CommandWatts);
+        Assert.Equal(0, (await Cli(null, "agate", "stop", "--server", url.ToString(), "--token", Token)).ExitCode);
+        Assert.Null(simulator.CommandWatts);
     }
 
     private static async Task<JsonElement> ControlStateAsync(Uri url)

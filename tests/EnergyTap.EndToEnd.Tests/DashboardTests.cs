@@ -96,6 +96,50 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dashboard_command_shows_in_agate_status_and_health_with_its_deadline()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_demo.Dashboard.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+        await page.SelectOptionAsync("#kind", "charge");
+        await page.FillAsync("#watts", "1500");
+        await page.FillAsync("#minutes", "5");
+        await page.FillAsync("#token", _demo.ControlToken);
+        await page.ClickAsync("#send");
+        await Assertions.Expect(page.Locator("#control-result")).ToContainTextAsync("Accepted", new() { Timeout = 30_000 });
+
+        // The user's shell shares the demo's command record (the same ENERGYTAP_STATE_DIR, or both the default).
+        var environment = new Dictionary<string, string> { ["ENERGYTAP_STATE_DIR"] = _demo.StateDirectory };
+        var target = $"--host {_demo.Agate.Address} --port {_demo.Agate.Port}";
+        var (statusExit, status) = await RunCliAsync(environment, $"agate status {target}");
+        Assert.True(statusExit == 0, status);
+        Assert.Contains("charge 1500 W reverts at", status, StringComparison.Ordinal);
+        Assert.Contains("held by EnergyTap server", status, StringComparison.Ordinal);
+        var (healthExit, health) = await RunCliAsync(environment, $"agate health --samples 1 {target}");
+        Assert.True(healthExit == 0, health);
+        Assert.DoesNotContain("zombie", health, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_battery_card_names_a_command_another_modbus_client_holds()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_demo.Dashboard.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#command")).ToContainTextAsync("No active command", new() { Timeout = 10_000 });
+
+        // What `sequence run` or mbpoll does: WSetPct -60 % (charge; raw -600 at scale -1), then WSetEna=1.
+        await using var modbus = new ModbusTcpClient(new ModbusClientOptions { Host = _demo.Agate.Address.ToString(), Port = _demo.Agate.Port });
+        var agate = await SunSpecScanner.ScanAsync(modbus, new SunSpecScanOptions { UnitId = 1, BaseAddress = 0 });
+        await agate.WriteAsync([new EnergyTap.SunSpec.Writing.PointWrite("704.WSetPct", new EnergyTap.SunSpec.Codecs.RawValue(-600))]);
+        await agate.WriteAsync([new EnergyTap.SunSpec.Writing.PointWrite("704.WSetEna", 1)]);
+        var rating = (await agate.ReadAsync(["702.WChaRteMaxRtg"]))[0].Number!.Value;
+
+        var expected = 0.6 * rating >= 1000 ? $"charge {0.6 * rating / 1000:0.00} kW" : $"charge {0.6 * rating:0} W";
+        await Assertions.Expect(page.Locator("#command")).ToContainTextAsync($"{expected} on home/agate: commanded by another Modbus client", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
     public async Task A_grid_outage_shows_on_the_dashboard_and_in_the_readings()
     {
         await using var offGrid = await DemoProcess.StartAsync("--off-grid");

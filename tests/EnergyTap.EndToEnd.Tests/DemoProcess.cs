@@ -9,13 +9,17 @@ public sealed partial class DemoProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private readonly string _stateDirectory;
 
-    private DemoProcess(Process process) => _process = process;
+    private DemoProcess(Process process, string stateDirectory) => (_process, _stateDirectory) = (process, stateDirectory);
 
     public Uri Dashboard { get; private set; } = null!;
     public string ControlToken { get; private set; } = "";
     public IPEndPoint Agate { get; private set; } = null!;
     public string Output { get { lock (_output) { return string.Join('\n', _output); } } }
+
+    /// <summary>The command record the demo shares with the CLI (ENERGYTAP_STATE_DIR), kept out of the user's home.</summary>
+    public string StateDirectory => _stateDirectory;
 
     public static async Task<DemoProcess> StartAsync(params string[] extraArguments)
     {
@@ -30,7 +34,9 @@ public sealed partial class DemoProcess : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
-        var demo = new DemoProcess(Process.Start(start)!);
+        var state = Directory.CreateTempSubdirectory("energytap-demo-state-").FullName;
+        start.Environment["ENERGYTAP_STATE_DIR"] = state;
+        var demo = new DemoProcess(Process.Start(start)!, state);
         demo._process.ErrorDataReceived += (_, e) => demo.Collect(e.Data);
         demo._process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -82,6 +88,7 @@ public sealed partial class DemoProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        Directory.Delete(_stateDirectory, recursive: true);
     }
 
     private void Collect(string? line)

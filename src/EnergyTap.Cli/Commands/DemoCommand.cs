@@ -40,7 +40,9 @@ internal static class DemoCommand
                 var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
                 var config = Configure(home, portNumber, broker, token, folder.FullName);
                 using var logging = ConsoleLogging.Create(LogLevel.Warning);
-                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = Path.Combine(folder.FullName, "agate-commands.json") };
+                // The CLI's own command record, not one in the temporary folder: `energytap agate status` and `agate health`
+                // against the demo's aGate then see the dashboard's commands with their deadlines.
+                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = StateFiles.AgateCommands() };
                 return await ServiceRunner.RunAsync(config, options, service => Banner(service, home, token, folder.FullName, broker), stop);
             }
             finally

@@ -40,6 +40,9 @@ public sealed partial class AgateController : IAsyncDisposable
         reader = new AgateReader(options.Control, OnGridModeNames.Builtin);
     }
 
+    /// <summary>The key this aGate's command is recorded under (host:port).</summary>
+    public string DeviceKey => options.DeviceKey;
+
     /// <summary>The revert store this controller records commands in.</summary>
     public RevertStore Store => store;
 
@@ -116,6 +119,18 @@ public sealed partial class AgateController : IAsyncDisposable
     public async Task<CommandResult> SendAsync(BatteryCommand command, TimeSpan? revertAfter = null, CancellationToken cancellationToken = default)
     {
         var result = await sequence.SendAsync(command, revertAfter, cancellationToken);
+        Log.CommandSent(options.Logger, command.ToString(), result.WSetPct, result.Deadline);
+        return result;
+    }
+
+    /// <summary>
+    /// For a caller that keeps the deadline itself (the server's supervisor): the same verified sequence, recorded
+    /// with that deadline and owner, so other EnergyTap processes see whose command it is and when it ends.
+    /// </summary>
+    public async Task<CommandResult> SendAsync(BatteryCommand command, CommandHold hold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var result = await sequence.SendAsync(command, null, cancellationToken, hold);
         Log.CommandSent(options.Logger, command.ToString(), result.WSetPct, result.Deadline);
         return result;
     }
@@ -272,7 +287,11 @@ public sealed partial class AgateController : IAsyncDisposable
     /// Reads the control registers and the live values <paramref name="samples"/> times, <paramref name="spacing"/>
     /// apart (to see frozen readings), and evaluates the health rules. Read-only.
     /// </summary>
-    public async Task<HealthReport> CheckHealthAsync(int samples = 2, TimeSpan? spacing = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <paramref name="heldElsewhere"/> is a command another EnergyTap process reports holding (a server's API) when the
+    /// shared record has none, e.g. a server running as another user with its own state file: it owns the control too.
+    /// </remarks>
+    public async Task<HealthReport> CheckHealthAsync(int samples = 2, TimeSpan? spacing = null, CancellationToken cancellationToken = default, ActiveCommandRecord? heldElsewhere = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         var live = new List<LiveSample>();
@@ -290,7 +309,7 @@ public sealed partial class AgateController : IAsyncDisposable
             (snapshot, vendor) = await PollAsync(cancellationToken);
         }
 
-        var record = await store.GetAsync(options.DeviceKey, cancellationToken);
+        var record = await store.GetAsync(options.DeviceKey, cancellationToken) ?? heldElsewhere;
         return HealthRules.Evaluate(AgateHealthSampler.Sample(snapshot, vendor, record, live, clock.GetUtcNow()));
     }
 

@@ -1,9 +1,12 @@
 using EnergyTap.FranklinWH.Agate;
+using EnergyTap.FranklinWH.Agate.Control;
+using EnergyTap.FranklinWH.Agate.Reading;
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Devices;
 using EnergyTap.Server.Readings;
 using AgateCommand = EnergyTap.FranklinWH.Agate.Control.BatteryCommand;
 using AgateCommandKind = EnergyTap.FranklinWH.Agate.Control.BatteryCommandKind;
+using BatteryCommandKind = EnergyTap.Server.Control.BatteryCommandKind;
 
 namespace EnergyTap.Server.Adapters;
 
@@ -17,6 +20,7 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
     private readonly double _reserveSocPercent;
     private readonly DeviceSerials? _serials;
     private bool _identified;
+    private volatile ObservedControl? _observed;
 
     public AgateAdapter(DeviceDescriptor device, AgateConnectionOptions options, TimeSpan interval, DeviceSerials? serials = null)
     {
@@ -33,17 +37,30 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
 
     public PollSchedule Schedule { get; }
 
+    public ObservedControl? LastObserved => _observed;
+
     public async Task<IReadOnlyList<Reading>> PollAsync(CancellationToken cancellationToken)
     {
-        var agate = await _connection.GetAsync(cancellationToken);
-        if (_serials is not null && !_identified)
+        AgateStatus status;
+        try
         {
-            // The serial does not change; read the nameplate once, not every poll.
-            _serials.Learn(Device, (await agate.ReadNameplateAsync(cancellationToken)).SerialNumber);
-            _identified = true;
+            var agate = await _connection.GetAsync(cancellationToken);
+            if (_serials is not null && !_identified)
+            {
+                // The serial does not change; read the nameplate once, not every poll.
+                _serials.Learn(Device, (await agate.ReadNameplateAsync(cancellationToken)).SerialNumber);
+                _identified = true;
+            }
+
+            status = await agate.ReadStatusAsync(cancellationToken);
+        }
+        catch
+        {
+            _observed = null; // an unreachable aGate's last control state is no longer known
+            throw;
         }
 
-        var status = await agate.ReadStatusAsync(cancellationToken);
+        _observed = Observe(status);
         var r = new ReadingBuilder(Device.Site, Device.Id, status.At);
         var battery = status.Battery;
         r.Add("battery_power", battery.DcWatts, "W", battery.PowerCorrected)
@@ -73,17 +90,35 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
         return (await agate.ReadBatteryAsync(cancellationToken)).SocPercent;
     }
 
-    /// <summary>The supervisor owns the deadline, so the command is sent without the controller's own timer.</summary>
-    public async Task ApplyAsync(BatteryCommandKind kind, double watts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The supervisor owns the deadline and releases at it; the aGate's command record (shared with `energytap agate`)
+    /// carries that deadline and this server as the owner, so the CLI shows the command instead of an abandoned one.
+    /// </summary>
+    public async Task ApplyAsync(ActiveCommand command, CancellationToken cancellationToken)
     {
         var agate = await _connection.GetAsync(cancellationToken);
-        var command = kind switch
+        var watts = (int)Math.Round(command.Watts);
+        var battery = command.Kind switch
         {
-            BatteryCommandKind.Charge => AgateCommand.Charge((int)Math.Round(watts)),
-            BatteryCommandKind.Discharge => AgateCommand.Discharge((int)Math.Round(watts)),
+            BatteryCommandKind.Charge => AgateCommand.Charge(watts),
+            BatteryCommandKind.Discharge => AgateCommand.Discharge(watts),
             _ => new AgateCommand(AgateCommandKind.Idle, 0),
         };
-        await agate.SendAsync(command, revertAfter: null, cancellationToken);
+        await agate.SendAsync(battery, new CommandHold(command.Deadline, OwnerOf(command)), cancellationToken);
+    }
+
+    /// <summary>How the record names a command of this server: `agate status` and `agate health` print it.</summary>
+    internal static string OwnerOf(ActiveCommand command) =>
+        $"{OwnerPrefix} (process {Environment.ProcessId}), command {command.Id} from {command.Actor}";
+
+    private const string OwnerPrefix = "EnergyTap server";
+
+    private static ObservedControl Observe(AgateStatus status)
+    {
+        var timer = status.Control.Timer;
+        var mine = timer.Active && timer.ProcessId == Environment.ProcessId && timer.HeldBy?.StartsWith(OwnerPrefix, StringComparison.Ordinal) == true;
+        return new ObservedControl(status.At, status.Control.Enabled, status.Control.CommandedWatts,
+            timer.Active ? timer.HeldBy : null, timer.Active ? timer.Deadline : null, mine);
     }
 
     public async Task ReleaseAsync(CancellationToken cancellationToken)

@@ -79,6 +79,7 @@ public static class EnergyTapApi
             batteries = runtime.Supervisor.Batteries,
             maxDurationSeconds = runtime.Supervisor.MaxDuration.TotalSeconds,
             active = runtime.Supervisor.Active.Select(c => ControlView(c, runtime.Time)),
+            others = OthersView(runtime.Supervisor),
         });
 
         api.MapPost("/control/{site}/{device}", async (string site, string device, HttpRequest http, CancellationToken ct) =>
@@ -145,6 +146,19 @@ public static class EnergyTapApi
         RemainingSeconds = Math.Round(c.Remaining(time.GetUtcNow()).TotalSeconds),
         c.Actor,
     };
+
+    /// <summary>Commands the registers show that this server does not hold, with the power read from the registers.</summary>
+    internal static IEnumerable<object> OthersView(CommandSupervisor supervisor) => supervisor.Foreign.Select(f => new
+    {
+        f.Site,
+        f.Device,
+        f.Observed.Kind,
+        Watts = f.Observed.Watts is { } w ? Math.Abs(w) : (double?)null,
+        RegisterWatts = f.Observed.Watts,
+        HeldBy = f.Observed.HeldBy ?? ObservedControl.AnotherClient,
+        f.Observed.Deadline,
+        ObservedAt = f.Observed.At,
+    });
 
     private static string Actor(HttpRequest http) => $"api:{http.HttpContext.Connection.RemoteIpAddress}";
 

@@ -40,6 +40,7 @@ internal static class LiveStream
                     flows = runtime.Sites.Select(s => runtime.Flows.For(s.Id)),
                     readings = runtime.Latest.Snapshot(),
                     control = runtime.Supervisor.Active.Select(c => EnergyTapApi.ControlView(c, runtime.Time)),
+                    otherControl = EnergyTapApi.OthersView(runtime.Supervisor),
                     health = runtime.Scheduler.Health,
                 };
                 await http.Response.WriteAsync($"event: update\ndata: {JsonSerializer.Serialize(update, json)}\n\n", cancellationToken);

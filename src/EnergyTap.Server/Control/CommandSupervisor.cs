@@ -50,6 +50,17 @@ public sealed class CommandSupervisor : IAsyncDisposable
 
     public IReadOnlyCollection<string> Batteries => _controllers.Keys;
 
+    /// <summary>
+    /// Batteries whose registers, at their last poll, showed a command this supervisor does not hold: someone else
+    /// (a `sequence run`, mbpoll, the CLI with --direct) writes to them, and the dashboard must not say "no command".
+    /// </summary>
+    public IReadOnlyList<(string Site, string Device, ObservedControl Observed)> Foreign =>
+        _controllers
+            .Where(c => !_active.ContainsKey(c.Key) && c.Value.LastObserved is { IsForeign: true })
+            .Select(c => (Site: c.Value.Device.Site, Device: c.Value.Device.Id, Observed: c.Value.LastObserved!))
+            .OrderBy(f => f.Site, StringComparer.Ordinal).ThenBy(f => f.Device, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The longest command accepted; every command needs a revert deadline within it.</summary>
     public TimeSpan MaxDuration => _options.MaxDuration;
 
@@ -104,7 +115,7 @@ public sealed class CommandSupervisor : IAsyncDisposable
             await _journal.AuditAsync(now, actor, "issue", Describe(command), cancellationToken);
             try
             {
-                await controller.ApplyAsync(request.Kind, watts, cancellationToken);
+                await controller.ApplyAsync(command, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

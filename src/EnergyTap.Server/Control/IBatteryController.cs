@@ -14,7 +14,11 @@ public interface IBatteryController
 
     Task<double?> ReadSocPercentAsync(CancellationToken cancellationToken);
 
-    Task ApplyAsync(BatteryCommandKind kind, double watts, CancellationToken cancellationToken);
+    /// <summary>Writes the command; it carries its deadline and id so the device's own record can name them.</summary>
+    Task ApplyAsync(ActiveCommand command, CancellationToken cancellationToken);
+
+    /// <summary>The control registers as last polled; null before the first poll or for a battery that cannot tell.</summary>
+    ObservedControl? LastObserved => null;
 
     /// <summary>Gives control back to the battery's own operating mode.</summary>
     Task ReleaseAsync(CancellationToken cancellationToken);

@@ -35,6 +35,23 @@ public sealed class RevertStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_owner_is_kept_and_a_file_from_before_owners_still_reads()
+    {
+        var store = new RevertStore(StatePath);
+        await store.SaveAsync(new ActiveCommandRecord("a:502", BatteryCommand.Charge(2000), -40, Now, Now.AddMinutes(5), 77, "EnergyTap server (process 77), command 3 from api:127.0.0.1"));
+        var saved = (await new RevertStore(StatePath).GetAsync("a:502"))!;
+        Assert.Equal("EnergyTap server (process 77), command 3 from api:127.0.0.1", saved.HeldBy);
+        Assert.Equal(Now.AddMinutes(5), saved.Deadline);
+
+        await File.WriteAllTextAsync(StatePath, """
+            {"version":1,"commands":[{"device":"b:502","command":{"kind":"Discharge","watts":1000},"wSetPct":20,"issuedAt":"2026-06-21T12:00:00+00:00","deadline":null,"processId":1234}]}
+            """);
+        var old = (await new RevertStore(StatePath).GetAsync("b:502"))!;
+        Assert.Null(old.Owner);
+        Assert.Equal("energytap process 1234", old.HeldBy);
+    }
+
+    [Fact]
     public async Task The_file_is_replaced_atomically_and_leaves_no_temp_files()
     {
         var store = new RevertStore(StatePath);

@@ -21,7 +21,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     {
         _clock.Advance(TimeSpan.FromHours(12)); // midnight: a 20 kW home and no sun
         await PollAsync(new AgateSimulatorOptions { Site = AgatePhysicsOptions.LargeSite, Batteries = AgatePhysicsOptions.LargeSite.Batteries });
-        await _adapter!.ApplyAsync(Control.BatteryCommandKind.Charge, 40_000, CancellationToken.None);
+        await _adapter!.ApplyAsync(Command(Control.BatteryCommandKind.Charge, 40_000, TimeSpan.FromMinutes(5)), CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(10));
         var readings = await _adapter.PollAsync(CancellationToken.None);
 
@@ -52,6 +52,69 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_server_command_is_recorded_with_its_deadline_and_owner_so_the_cli_sees_no_zombie()
+    {
+        await PollAsync(new AgateSimulatorOptions());
+        var command = Command(Control.BatteryCommandKind.Charge, 2000, TimeSpan.FromMinutes(5));
+        await _adapter!.ApplyAsync(command, CancellationToken.None);
+
+        // What `energytap agate status` and `agate health` read: the shared record, then the registers.
+        var record = await Store.GetAsync($"127.0.0.1:{_simulator!.Endpoint.Port}");
+        Assert.NotNull(record);
+        Assert.Equal(command.Deadline, record.Deadline);
+        Assert.Contains("EnergyTap server", record.HeldBy, StringComparison.Ordinal);
+        Assert.Contains("command 7 from api:127.0.0.1", record.HeldBy, StringComparison.Ordinal);
+
+        await using var cli = await FranklinWH.Agate.AgateController.ConnectAsync(Options());
+        var status = await cli.ReadStatusAsync();
+        Assert.Equal(command.Deadline, status.Control.Timer.Deadline);
+        Assert.Equal(TimeSpan.FromMinutes(5), status.Control.Timer.Remaining);
+        var health = await cli.CheckHealthAsync(samples: 1);
+        Assert.DoesNotContain(health.Findings, f => f.Code == "zombie-control");
+        Assert.True(health.Healthy, string.Join("; ", health.Findings.Select(f => f.Message)));
+
+        // The adapter's own command is not "someone else's".
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _adapter.PollAsync(CancellationToken.None);
+        Assert.False(_adapter.LastObserved!.IsForeign);
+    }
+
+    [Fact]
+    public async Task A_command_written_by_another_modbus_client_is_observed_with_its_power()
+    {
+        await PollAsync(new AgateSimulatorOptions());
+        Assert.False(_adapter!.LastObserved!.Enabled);
+
+        await ForeignChargeAsync(_simulator!, wsetPctRaw: -600);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _adapter.PollAsync(CancellationToken.None);
+
+        var observed = _adapter.LastObserved!;
+        Assert.True(observed.IsForeign);
+        Assert.Null(observed.HeldBy);
+        Assert.Equal(Control.BatteryCommandKind.Charge, observed.Kind);
+        Assert.Equal(_simulator!.CommandWatts!.Value, observed.Watts!.Value, 0);
+
+        // An aGate that stops answering: what its registers said is no longer known, so nothing is claimed.
+        await _simulator.DisposeAsync();
+        _simulator = null;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAnyAsync<Exception>(() => _adapter.PollAsync(CancellationToken.None));
+        Assert.Null(_adapter.LastObserved);
+    }
+
+    /// <summary>What mbpoll or a `sequence run` writes: WSetMod=0, WSetPct (raw, scale -1), then WSetEna=1.</summary>
+    internal static async Task ForeignChargeAsync(AgateSimulator simulator, short wsetPctRaw)
+    {
+        await using var modbus = new Modbus.ModbusTcpClient(new Modbus.ModbusClientOptions { Host = "127.0.0.1", Port = simulator.Endpoint.Port });
+        await modbus.ConnectAsync();
+        await modbus.WriteSingleRegisterAsync(1, (ushort)simulator.AddressOf("704.WSetMod"), 0);
+        await modbus.WriteSingleRegisterAsync(1, (ushort)simulator.AddressOf("704.WSetPct"), unchecked((ushort)wsetPctRaw));
+        await modbus.WriteSingleRegisterAsync(1, (ushort)simulator.AddressOf("704.WSetEna"), 1);
+        Assert.NotNull(simulator.CommandWatts);
+    }
+
+    [Fact]
     public async Task An_ordinary_site_reads_fresh()
     {
         var readings = await PollAsync(new AgateSimulatorOptions());
@@ -78,17 +141,24 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     {
         _simulator = new AgateSimulator(options with { Port = 0, TimeProvider = _clock, Seed = 5 });
         await _simulator.StartAsync();
-        _adapter = new AgateAdapter(new DeviceDescriptor("home", "agate", DeviceKind.Agate, "agate", "FranklinWH", "aGate"), new AgateConnectionOptions
-        {
-            Host = "127.0.0.1",
-            Port = _simulator.Endpoint.Port,
-            Store = new RevertStore(Path.Combine(_directory, "agate-commands.json")),
-            TimeProvider = _clock,
-            RequestTimeout = TimeSpan.FromSeconds(5),
-            Control = new FranklinWH.Agate.Control.AgateControlOptions { Settling = TimeSpan.Zero },
-        }, TimeSpan.FromSeconds(5), serials);
+        _adapter = new AgateAdapter(new DeviceDescriptor("home", "agate", DeviceKind.Agate, "agate", "FranklinWH", "aGate"), Options(), TimeSpan.FromSeconds(5), serials);
         return await _adapter.PollAsync(CancellationToken.None);
     }
+
+    private RevertStore Store => new(Path.Combine(_directory, "agate-commands.json"));
+
+    private AgateConnectionOptions Options() => new()
+    {
+        Host = "127.0.0.1",
+        Port = _simulator!.Endpoint.Port,
+        Store = Store,
+        TimeProvider = _clock,
+        RequestTimeout = TimeSpan.FromSeconds(5),
+        Control = new FranklinWH.Agate.Control.AgateControlOptions { Settling = TimeSpan.Zero },
+    };
+
+    private Control.ActiveCommand Command(Control.BatteryCommandKind kind, double watts, TimeSpan duration) =>
+        new("7", "home", "agate", kind, watts, _clock.GetUtcNow(), _clock.GetUtcNow() + duration, "api:127.0.0.1");
 
     public async ValueTask DisposeAsync()
     {

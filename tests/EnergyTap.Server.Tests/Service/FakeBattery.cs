@@ -18,8 +18,9 @@ public sealed class FakeBattery(string site = "home", string id = "agate") : IBa
 
     public Task<double?> ReadSocPercentAsync(CancellationToken cancellationToken) => Task.FromResult(Soc);
 
-    public Task ApplyAsync(BatteryCommandKind kind, double watts, CancellationToken cancellationToken)
+    public Task ApplyAsync(ActiveCommand command, CancellationToken cancellationToken)
     {
+        var (kind, watts) = (command.Kind, command.Watts);
         OnApply?.Invoke();
         if (ApplyFailure is not null)
         {

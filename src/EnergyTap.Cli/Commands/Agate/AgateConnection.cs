@@ -12,7 +12,7 @@ namespace EnergyTap.Cli.Commands.Agate;
 /// <summary>The options every agate command shares, and the connect (which also releases expired commands).</summary>
 internal sealed partial class AgateConnection
 {
-    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server." };
+    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server, or (status, health) --config lists the aGate." };
     private readonly Option<int> port = new("--port") { Description = "Modbus TCP port.", DefaultValueFactory = _ => 502 };
     private readonly Option<int> unit = new("--unit") { Description = "Modbus unit id; the aGate answers 1 and 2 (the same device).", DefaultValueFactory = _ => 1 };
     private readonly Option<double> timeout = new("--timeout") { Description = "Seconds to wait for each answer (the aGate is often on Wi-Fi).", DefaultValueFactory = _ => 10 };
@@ -49,24 +49,25 @@ internal sealed partial class AgateConnection
     public (string? Host, int Port) Endpoint(ParseResult parse) => (parse.GetValue(host), parse.GetValue(port));
 
     /// <summary>Connects (releasing an expired command on the way, and saying so), runs the action, disconnects.</summary>
-    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<AgateController, Task<int>> action, SocRamp? ramp = null)
+    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<AgateController, Task<int>> action, SocRamp? ramp = null, LocatedAgate? located = null)
     {
-        var options = Options(parse, ramp);
+        var options = Options(parse, ramp, located);
         await using var controller = await AgateController.ConnectAsync(options, cancellationToken);
         if (controller.ReleasedOnConnect is { } released)
         {
-            Console.Error.WriteLine($"energytap: released an expired command ({released.Command}, deadline {released.Deadline:u}) left by process {released.ProcessId}");
+            Console.Error.WriteLine($"energytap: released an expired command ({released.Command}, deadline {released.Deadline:u}) held by {released.HeldBy}");
         }
 
         return await action(controller);
     }
 
-    private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp)
+    /// <summary><paramref name="located"/>: the aGate the configuration lists, when --host was not given.</summary>
+    private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp, LocatedAgate? located)
     {
         var wait = OptionRanges.Seconds(parse.GetValue(timeout), "--timeout", 300);
-        var portNumber = OptionRanges.Port(parse.GetValue(port));
+        var portNumber = OptionRanges.Port(located?.Port ?? parse.GetValue(port));
 
-        var unitId = OptionRanges.Unit(parse.GetValue(unit));
+        var unitId = OptionRanges.Unit(located?.Unit ?? parse.GetValue(unit));
 
         var reservePercent = parse.GetValue(reserve);
         if (reservePercent is < 0 or > 100)
@@ -86,7 +87,7 @@ internal sealed partial class AgateConnection
             throw new UsageException($"--mode-numbering must be one of {string.Join(", ", FranklinWH.Agate.Reading.OnGridModeNames.Builtin.NumberingIds)}");
         }
 
-        var address = parse.GetValue(host) ?? throw new UsageException("--host is required: the aGate's address");
+        var address = located?.Host ?? parse.GetValue(host) ?? throw new UsageException("--host is required: the aGate's address");
         CheckHost(address);
         return new AgateConnectionOptions
         {
@@ -110,16 +111,7 @@ internal sealed partial class AgateConnection
     /// <summary>Where the 15507 numbers confirmed on each aGate are kept: beside the command state file.</summary>
     public string ConfirmedModesPath(ParseResult parse) => Path.Combine(Path.GetDirectoryName(StatePath(parse))!, "agate-modes.json");
 
-    private string StatePath(ParseResult parse)
-    {
-        if (parse.GetValue(stateFile) is { Length: > 0 } file)
-        {
-            return Path.GetFullPath(file);
-        }
-
-        var directory = Environment.GetEnvironmentVariable("ENERGYTAP_STATE_DIR");
-        return string.IsNullOrWhiteSpace(directory) ? RevertStore.DefaultPath() : Path.Combine(directory, "agate-commands.json");
-    }
+    private string StatePath(ParseResult parse) => StateFiles.AgateCommands(parse.GetValue(stateFile));
 
     /// <summary>Catches a host that can be neither an address nor a DNS name before anything is sent.</summary>
     private static void CheckHost(string address)

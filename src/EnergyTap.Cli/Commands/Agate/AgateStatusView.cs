@@ -27,7 +27,7 @@ internal static class AgateStatusView
             + (s.Grid.Connected switch { true => ", connected", false => ", OUTAGE (off grid, the aGate islands the home)", null => ", grid state unknown" })));
         grid.AddRow("[bold]Home[/]", Markup.Escape(W(s.HomeLoad.Watts)));
         grid.AddRow("[bold]Control[/]", Markup.Escape(Control(s.Control)));
-        grid.AddRow("[bold]Revert[/]", Markup.Escape(Timer(s.Control.Timer)));
+        grid.AddRow("[bold]Revert[/]", Markup.Escape(Timer(s.Control)));
         grid.AddRow("[bold]Native mode[/]", Markup.Escape(Mode(s.NativeMode)));
         AnsiConsole.Write(grid);
     }
@@ -43,13 +43,18 @@ internal static class AgateStatusView
         ? $"Modbus control ON: WSetPct {Num(c.WSetPct)} % (aGate sign: negative = charge) = {Direction(c.CommandedWatts)}, WSetMod {c.WSetMod}, WSet {Num(c.WSet)} W, PF correction {(c.PFWInjEna == 1 ? "on" : "OFF")}"
         : $"Modbus control off (the aGate runs its own mode), PF correction {(c.PFWInjEna == 1 ? "on" : "OFF")}";
 
-    public static string Timer(CommandTimerStatus t) => !t.Active
-        ? "no EnergyTap command recorded"
-        : t.Deadline is null
-            ? $"{t.Command} recorded with no revert: it stays until 'energytap agate stop'"
-            : t.Expired
-                ? $"{t.Command} passed its deadline {t.Deadline:u}; the next EnergyTap run releases it"
-                : $"{t.Command} reverts at {t.Deadline:u} ({AgateConnection.Seconds(t.Remaining!.Value)} left)";
+    /// <summary>The command record's deadline and who holds it (the server, a CLI run), or who else must hold the battery.</summary>
+    public static string Timer(ControlStatus c)
+    {
+        var t = c.Timer;
+        return !t.Active
+            ? c.Enabled ? "no EnergyTap command recorded: another Modbus client holds the battery" : "no EnergyTap command recorded"
+            : t.Deadline is null
+                ? $"{t.Command} recorded with no revert by {t.HeldBy}: it stays until 'energytap agate stop'"
+                : t.Expired
+                    ? $"{t.Command} passed its deadline {t.Deadline:u}; the next EnergyTap run releases it (held by {t.HeldBy})"
+                    : $"{t.Command} reverts at {t.Deadline:u} ({AgateConnection.Seconds(t.Remaining!.Value)} left), held by {t.HeldBy}";
+    }
 
     public static string Mode(NativeModeReading m)
     {

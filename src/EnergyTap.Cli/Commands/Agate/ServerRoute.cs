@@ -7,7 +7,7 @@ using EnergyTap.Server.Configuration;
 namespace EnergyTap.Cli.Commands.Agate;
 
 /// <summary>A battery on a running EnergyTap server: commands go to its supervisor instead of to the aGate.</summary>
-internal sealed record ServerTarget(ControlClient Client, string Site, string Device, TimeSpan MaxDuration) : IDisposable
+internal sealed record ServerTarget(ControlClient Client, string Site, string Device, TimeSpan MaxDuration, bool HadToken) : IDisposable
 {
     public void Dispose() => Client.Dispose();
 }
@@ -30,6 +30,7 @@ internal sealed class ServerRoute
         Description = "Send the command through the EnergyTap server at this URL (e.g. http://127.0.0.1:8080/). Without it, a server is used "
             + "when the configuration lists this aGate (--host/--port) and its server.listen answers. Token: server.controlToken or $" + TokenVariable + ".",
     };
+    private readonly Option<string?> token = TokenOption();
     private readonly Option<string?> battery = new("--battery") { Description = "SITE/DEVICE of the battery on the server, when it commands more than one." };
     private readonly Option<bool> direct = new("--direct")
     {
@@ -38,7 +39,7 @@ internal sealed class ServerRoute
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { config, server, battery, direct })
+        foreach (var option in new Option[] { config, server, token, battery, direct })
         {
             command.Options.Add(option);
         }
@@ -60,7 +61,7 @@ internal sealed class ServerRoute
         var configured = settings?.Sites
             .SelectMany(s => s.Agates.Where(a => string.Equals(a.Host, host, StringComparison.OrdinalIgnoreCase) && a.Port == port).Select(a => $"{s.Id}/{a.Id}"))
             .FirstOrDefault();
-        var token = settings?.Server.ControlToken ?? Environment.GetEnvironmentVariable(TokenVariable);
+        var bearer = Token(parse.GetValue(token), settings);
 
         if (url is not null)
         {
@@ -69,8 +70,8 @@ internal sealed class ServerRoute
                 throw new UsageException($"--server must be an http:// or https:// URL such as http://127.0.0.1:8080/ (got '{url}')");
             }
 
-            var client = new ControlClient(WithSlash(parsed), token, RequestTimeout);
-            return await TargetAsync(client, parse.GetValue(battery) ?? configured, cancellationToken);
+            var client = new ControlClient(WithSlash(parsed), bearer, RequestTimeout);
+            return await TargetAsync(client, parse.GetValue(battery) ?? configured, bearer is not null, cancellationToken);
         }
 
         if (configured is null)
@@ -79,7 +80,7 @@ internal sealed class ServerRoute
         }
 
         var listen = ListenUrl(settings!.Server.Listen);
-        using (var probe = new ControlClient(listen, token, ProbeTimeout))
+        using (var probe = new ControlClient(listen, bearer, ProbeTimeout))
         {
             try
             {
@@ -92,10 +93,10 @@ internal sealed class ServerRoute
             }
         }
 
-        return await TargetAsync(new ControlClient(listen, token, RequestTimeout), configured, cancellationToken);
+        return await TargetAsync(new ControlClient(listen, bearer, RequestTimeout), configured, bearer is not null, cancellationToken);
     }
 
-    private static async Task<ServerTarget> TargetAsync(ControlClient client, string? wanted, CancellationToken cancellationToken)
+    private static async Task<ServerTarget> TargetAsync(ControlClient client, string? wanted, bool hadToken, CancellationToken cancellationToken)
     {
         try
         {
@@ -116,7 +117,7 @@ internal sealed class ServerRoute
             }
 
             var slash = key.IndexOf('/', StringComparison.Ordinal);
-            return new ServerTarget(client, key[..slash], key[(slash + 1)..], TimeSpan.FromSeconds(state.MaxDurationSeconds));
+            return new ServerTarget(client, key[..slash], key[(slash + 1)..], TimeSpan.FromSeconds(state.MaxDurationSeconds), hadToken);
         }
         catch
         {
@@ -125,12 +126,42 @@ internal sealed class ServerRoute
         }
     }
 
+    /// <summary>--token, for a server reached by URL without its configuration (the demo prints it).</summary>
+    public static Option<string?> TokenOption() => new("--token")
+    {
+        Description = $"The server's control token (server.controlToken). Default: the configuration's, else ${TokenVariable}.",
+    };
+
+    /// <summary>--token first, then the configuration's server.controlToken, then the environment variable.</summary>
+    public static string? Token(string? given, EnergyTapConfig? settings) =>
+        given is { Length: > 0 } ? given
+        : settings?.Server.ControlToken is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable(TokenVariable);
+
+    /// <summary>
+    /// A server that refused for want of a (valid) token: one line that says how to pass it, instead of the bare refusal.
+    /// </summary>
+    public static async Task<T> WithTokenHintAsync<T>(ServerTarget target, Func<ControlClient, Task<T>> call)
+    {
+        try
+        {
+            return await call(target.Client);
+        }
+        catch (ControlClientException ex) when (ex.Status == HttpStatusCode.Unauthorized)
+        {
+            var hint = target.HadToken
+                ? $"; the token given is not this server's: check --token, ${TokenVariable} or server.controlToken"
+                : $"; pass it with --token TOKEN or set {TokenVariable} (the server's server.controlToken; 'energytap demo' prints it)";
+            throw new ControlClientException(ex.Message + hint, ex.Status);
+        }
+    }
+
     /// <summary>An explicit --config must exist; the default file is used only when present.</summary>
-    private static EnergyTapConfig? LoadConfig(string? path) =>
+    public static EnergyTapConfig? LoadConfig(string? path) =>
         path is not null || File.Exists(ConfigFile.DefaultPath) ? ConfigFile.Load(path) : null;
 
     /// <summary>A server listening on every address is reached on loopback.</summary>
-    private static Uri ListenUrl(string listen)
+    public static Uri ListenUrl(string listen)
     {
         var endpoint = IPEndPoint.Parse(listen);
         var address = endpoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
@@ -139,5 +170,5 @@ internal sealed class ServerRoute
         return new UriBuilder(Uri.UriSchemeHttp, address.ToString(), endpoint.Port, "/").Uri;
     }
 
-    private static Uri WithSlash(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+    public static Uri WithSlash(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
 }

@@ -34,7 +34,7 @@ internal static class StopCommand
             }
 
             Console.Out.WriteLine(result.Released is { } r
-                ? $"Released {r.Command} (set {r.IssuedAt:u} by process {r.ProcessId}); the aGate runs its own mode again."
+                ? $"Released {r.Command} (set {r.IssuedAt:u} by {r.HeldBy}); the aGate runs its own mode again."
                 : result.WasEnabled
                     ? "Released control that no EnergyTap command owned (it was enabled by something else)."
                     : "Control was already off; WSet and WSetPct are zeroed.");

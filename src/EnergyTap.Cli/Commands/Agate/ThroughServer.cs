@@ -10,7 +10,7 @@ internal static class ThroughServer
     public static async Task<int> SendAsync(ServerTarget target, BatteryCommand battery, TimeSpan? revert, bool json, CancellationToken ct)
     {
         var kind = Enum.Parse<ServerKind>(battery.Kind.ToString());
-        var command = await target.Client.IssueAsync(target.Site, target.Device, kind, battery.Watts, revert ?? target.MaxDuration, ct);
+        var command = await ServerRoute.WithTokenHintAsync(target, c => c.IssueAsync(target.Site, target.Device, kind, battery.Watts, revert ?? target.MaxDuration, ct));
         if (json)
         {
             Output.WriteJson(command);
@@ -30,7 +30,7 @@ internal static class ThroughServer
 
     public static async Task<int> StopAsync(ServerTarget target, bool json, CancellationToken ct)
     {
-        var release = await target.Client.ReleaseAsync(target.Site, target.Device, ct);
+        var release = await ServerRoute.WithTokenHintAsync(target, c => c.ReleaseAsync(target.Site, target.Device, ct));
         if (json)
         {
             Output.WriteJson(release);

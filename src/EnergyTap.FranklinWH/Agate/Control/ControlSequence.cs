@@ -14,12 +14,21 @@ namespace EnergyTap.FranklinWH.Agate.Control;
 /// </summary>
 internal sealed class ControlSequence(SunSpecDevice device, RevertStore store, string deviceKey, AgateControlOptions options, TimeProvider clock)
 {
-    public async Task<CommandResult> SendAsync(BatteryCommand requested, TimeSpan? revertAfter, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="revertAfter"/> sets the deadline relative to now; a caller that keeps its own deadline passes it
+    /// as <paramref name="hold"/> instead, so the record carries that deadline and owner rather than "no revert".
+    /// </summary>
+    public async Task<CommandResult> SendAsync(BatteryCommand requested, TimeSpan? revertAfter, CancellationToken cancellationToken, CommandHold? hold = null)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (revertAfter is { } after && after <= TimeSpan.Zero)
         {
             throw new AgateCommandRefusedException($"refused: the revert time must be positive (got {after.TotalSeconds:0.###} s)");
+        }
+
+        if (hold is not null && revertAfter is not null)
+        {
+            throw new ArgumentException("give either a revert time or a hold, not both", nameof(hold));
         }
 
         if (requested.Watts < 0)
@@ -40,8 +49,8 @@ internal sealed class ControlSequence(SunSpecDevice device, RevertStore store, s
         var raw = WSetPctSetpoint.Raw(percent, scale);
 
         var now = clock.GetUtcNow();
-        var deadline = revertAfter is { } span ? now + span : (DateTimeOffset?)null;
-        await store.SaveAsync(new ActiveCommandRecord(deviceKey, command, percent, now, deadline, Environment.ProcessId), cancellationToken);
+        var deadline = hold?.Deadline ?? (revertAfter is { } span ? now + span : null);
+        await store.SaveAsync(new ActiveCommandRecord(deviceKey, command, percent, now, deadline, Environment.ProcessId, hold?.Owner), cancellationToken);
         try
         {
             PointWrite[] stop = wset is null or 0

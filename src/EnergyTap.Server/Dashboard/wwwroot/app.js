@@ -62,7 +62,7 @@ function renderFlow(flow) {
   $("flow-time").textContent = `updated ${new Date(flow.time).toLocaleTimeString()}`;
 }
 
-function renderControl(commands) {
+function renderControl(commands, others) {
   const command = commands.find((c) => c.site === state.site);
   const box = $("command");
   clearInterval(state.commandTimer);
@@ -70,6 +70,15 @@ function renderControl(commands) {
     // The command we sent has ended (its deadline or another client released it): "Accepted" would be stale.
     state.accepted = null;
     $("control-result").textContent = `Ended at ${new Date().toLocaleTimeString()}: the battery follows its own mode again.`;
+  }
+  // The registers show a command this server does not hold (a sequence run, mbpoll, the CLI with --direct).
+  const other = (others ?? []).find((o) => o.site === state.site);
+  if (!command && other) {
+    box.classList.add("active");
+    const power = other.kind === "idle" ? "idle (0 W)" : `${other.kind} ${watts(other.watts)}`;
+    const until = other.deadline ? `, reverts at ${new Date(other.deadline).toLocaleTimeString()}` : "";
+    box.textContent = `${power} on ${other.site}/${other.device}: commanded by ${other.heldBy}, not this server (read from the registers${until})`;
+    return;
   }
   if (!command) {
     box.classList.remove("active");
@@ -114,7 +123,7 @@ function render() {
   if (!state.last || !state.site) return;
   const flow = state.last.flows.find((f) => f.site === state.site);
   if (flow) renderFlow(flow);
-  renderControl(state.last.control);
+  renderControl(state.last.control, state.last.otherControl);
   renderTables(state.last);
 }
 
