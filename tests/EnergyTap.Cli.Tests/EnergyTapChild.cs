@@ -26,7 +26,10 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         get { lock (stderr) { return stderr.ToString(); } }
     }
 
-    public static EnergyTapChild Start(string[] args)
+    public static EnergyTapChild Start(string[] args) => Start(args, new Dictionary<string, string?>());
+
+    /// <summary>Starts with extra environment variables (a null value removes the variable).</summary>
+    public static EnergyTapChild Start(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
@@ -36,6 +39,19 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        start.Environment[TestStateDirectory.Variable] = TestStateDirectory.Path;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new EnergyTapChild(process);
         process.OutputDataReceived += (_, e) =>
@@ -58,6 +74,23 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Waits until stderr holds a line containing <paramref name="text"/>.</summary>
+    public async Task<string> WaitForErrorAsync(string text)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var line = StdErr.Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line.TrimEnd('\r');
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, $"energytap never said '{text}' on stderr; output: {StdOut} errors: {StdErr}");
+            await Task.Delay(50);
+        }
     }
 
     public async Task<string> WaitForLineAsync(string prefix)

@@ -40,7 +40,7 @@ internal static class DemoCommand
                 var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
                 var config = Configure(home, portNumber, broker, token, folder.FullName);
                 using var logging = ConsoleLogging.Create(LogLevel.Warning);
-                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = Path.Combine(folder.FullName, "agate-commands.json") };
+                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = Path.Combine(folder.FullName, "agate-commands.json"), PvsSharedCacheDirectory = StateDirectory.Pvs };
                 return await ServiceRunner.RunAsync(config, options, service => Banner(service, home, token, folder.FullName, broker), stop);
             }
             finally
