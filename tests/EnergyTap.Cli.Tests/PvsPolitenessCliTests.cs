@@ -79,4 +79,30 @@ public sealed class PvsPolitenessCliTests : IAsyncLifetime
         Assert.True(proxy.Stats.ClientRequests >= 2, $"{proxy.Stats.ClientRequests} requests reached the proxy");
         Assert.Equal(1, _cabin.Requests.DeviceLists);
     }
+
+    [Fact]
+    public async Task The_proxy_command_in_front_of_a_LocalAPI_PVS_logs_in_once_and_answers_from_its_cache()
+    {
+        await using var home = new PvsSimulator(new PvsSimulatorOptions { Firmware = PvsFirmware.Varserver, Inverters = 3 });
+        await home.StartAsync();
+        var port = LoopbackPort.Free();
+        await using var proxy = EnergyTapChild.Start(["proxy", "--upstream", home.BaseUrl.ToString(), "--listen", $"127.0.0.1:{port}"], Environment);
+        await proxy.WaitForLineAsync("energytap proxy:");
+        var through = $"http://127.0.0.1:{port}/";
+
+        foreach (var command in new[] { "devices", "livedata", "meters", "devices" })
+        {
+            var result = await CliProcess.RunAsync(Environment, TimeSpan.FromSeconds(60), "pvs", command, "--host", through, "--json");
+            Assert.True(result.ExitCode == 0, $"pvs {command}: {result.StdErr}");
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri(new Uri(through), "energytap/stats.json")));
+        var clientRequests = stats.RootElement.GetProperty("clientRequests").GetInt64();
+        var upstreamCalls = stats.RootElement.GetProperty("upstreamCalls").GetInt64();
+        Assert.True(upstreamCalls * 2 < clientRequests, $"{upstreamCalls} upstream calls for {clientRequests} client requests");
+        Assert.True(stats.RootElement.GetProperty("cacheHits").GetInt64() > 0);
+        Assert.Equal(1, home.Requests[PvsRequestCounters.Login]);
+        Assert.Equal(0, home.Restarts);
+    }
 }

@@ -168,6 +168,7 @@ public static class ServiceComposer
             {
                 Upstream = await ProxyUpstreamAsync(config.Proxy.Upstream!, time, log, cancellationToken),
                 Listen = config.Proxy.Listen,
+                SharedCache = pvsShared,
                 TimeProvider = time,
                 Logger = log.CreateLogger("EnergyTap.SunPower.Proxy"),
             });

@@ -54,6 +54,7 @@ public sealed class PvsProxy : IAsyncDisposable
             TimeProvider = options.TimeProvider,
             Logger = options.Logger,
             HttpHandler = options.HttpHandler,
+            SharedCache = options.SharedCache,
         };
         _transport = new PvsTransport(PvsEndpoint.Parse(options.Upstream.GetLeftPart(UriPartial.Authority)), clientOptions);
         _cache = new SingleFlightCache<string, CachedResponse>(options.TimeProvider);

@@ -37,6 +37,12 @@ public sealed record PvsProxyOptions
     /// </summary>
     public string? Password { get; init; }
 
+    /// <summary>
+    /// Shares the one-request-at-a-time door and the backoff with other EnergyTap processes reading this PVS directly
+    /// (see <see cref="PvsSharedCache"/>). Null: the proxy is polite on its own only.
+    /// </summary>
+    public PvsSharedCache? SharedCache { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
