@@ -30,6 +30,9 @@ public sealed partial class DemoProcess : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        // The demo shares PVS politeness (and DeviceList answers) through the state directory: one of its own, so
+        // a simulator reusing a port of an earlier run never meets that run's cached answers.
+        start.Environment["ENERGYTAP_STATE_DIR"] = Directory.CreateTempSubdirectory("energytap-demo-state-").FullName;
         var demo = new DemoProcess(Process.Start(start)!);
         demo._process.ErrorDataReceived += (_, e) => demo.Collect(e.Data);
         demo._process.BeginErrorReadLine();
