@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using EnergyTap.SunPower.GridProfiles;
 using EnergyTap.SunPower.Legacy;
 using EnergyTap.SunPower.Model;
@@ -94,22 +96,43 @@ public sealed class PvsClient : IAsyncDisposable
     }
 
     /// <summary>Every device, typed. Cached: DeviceList until the PVS's next 5-minute refresh; varserver ~10 s.</summary>
-    public async Task<PvsDeviceSnapshot> GetDevicesAsync(CancellationToken cancellationToken = default)
+    public Task<PvsDeviceSnapshot> GetDevicesAsync(CancellationToken cancellationToken = default) => GetDevicesAsync(fresh: false, cancellationToken);
+
+    /// <summary>
+    /// Every device; with <paramref name="fresh"/> a new read even when a cached answer (this process's, or another
+    /// process's through <see cref="PvsClientOptions.SharedCache"/>) is still within its window. Still polite: a fresh
+    /// DeviceList waits until <see cref="PolitenessOptions.DeviceListMinInterval"/> has passed since the last one.
+    /// </summary>
+    public async Task<PvsDeviceSnapshot> GetDevicesAsync(bool fresh, CancellationToken cancellationToken = default)
     {
         var policy = _transport.Options.Politeness;
         var window = Generation == PvsGeneration.Legacy ? policy.DeviceList : policy.Varserver;
-        var result = await _cache.GetAsync("devices", async ct => (object)await FetchDevicesAsync(ct),
-            (value, fetched) => Earliest(window.ExpiresAt(fetched), _roster.ReprobeAt(fetched)),
+        if (fresh)
+        {
+            _cache.Invalidate("devices");
+        }
+
+        // The window runs from when the PVS answered, which for a shared answer is before this process asked.
+        var result = await _cache.GetAsync("devices", async ct => (object)await FetchDevicesAsync(fresh, ct),
+            (value, fetched) => Earliest(window.ExpiresAt(((PvsDeviceSnapshot)value).FetchedAt), _roster.ReprobeAt(fetched)),
             staleFor: TimeSpan.Zero, cancellationToken);
         return (PvsDeviceSnapshot)result.Value;
     }
 
     /// <summary>Site power flow: /sys/livedata on varserver; computed from the meters on legacy firmware.</summary>
-    public async Task<PvsLiveData> GetLiveDataAsync(CancellationToken cancellationToken = default)
+    public Task<PvsLiveData> GetLiveDataAsync(CancellationToken cancellationToken = default) => GetLiveDataAsync(fresh: false, cancellationToken);
+
+    /// <summary>Site power flow; <paramref name="fresh"/> as for <see cref="GetDevicesAsync(bool, CancellationToken)"/>.</summary>
+    public async Task<PvsLiveData> GetLiveDataAsync(bool fresh, CancellationToken cancellationToken = default)
     {
         if (Varserver is null)
         {
-            return LiveDataParser.FromDeviceList(await GetDevicesAsync(cancellationToken));
+            return LiveDataParser.FromDeviceList(await GetDevicesAsync(fresh, cancellationToken));
+        }
+
+        if (fresh)
+        {
+            _cache.Invalidate("livedata");
         }
 
         var result = await _cache.GetAsync("livedata",
@@ -166,17 +189,13 @@ public sealed class PvsClient : IAsyncDisposable
         _transport.Dispose();
     }
 
-    private async Task<PvsDeviceSnapshot> FetchDevicesAsync(CancellationToken cancellationToken)
+    private async Task<PvsDeviceSnapshot> FetchDevicesAsync(bool fresh, CancellationToken cancellationToken)
     {
         IReadOnlyList<PvsDevice> devices;
+        var now = _transport.Time.GetUtcNow();
         if (Varserver is null)
         {
-            devices = await Legacy.DeviceListAsync(cancellationToken);
-            if (devices.OfType<PvsEnergyStorageSystem>().Any())
-            {
-                // One more request per DeviceList refresh, and only on SunVault sites: the metrics live nowhere else.
-                devices = EssStatusMerger.Merge(devices, await Legacy.GetJsonAsync("energy-storage-system/status", cancellationToken));
-            }
+            (devices, now) = await SharedDeviceListAsync(fresh, cancellationToken);
         }
         else
         {
@@ -192,7 +211,6 @@ public sealed class PvsClient : IAsyncDisposable
             devices = list;
         }
 
-        var now = _transport.Time.GetUtcNow();
         var snapshot = new PvsDeviceSnapshot(devices, Generation, now)
         {
             MissingInverters = _roster.Observe(devices.OfType<PvsInverter>().Select(i => i.Serial)),
@@ -202,7 +220,7 @@ public sealed class PvsClient : IAsyncDisposable
             _logger.LogInformation("{Count} known inverters missing from the device list; re-reading later", snapshot.MissingInverters.Count);
         }
 
-        if (snapshot.Supervisor?.Uptime is { } uptime && _reboots.Observe(uptime.Value, now))
+        if (snapshot.Supervisor?.Uptime is { } uptime && _reboots.Observe(uptime.Value, _transport.Time.GetUtcNow()))
         {
             _logger.LogWarning("The PVS restarted (uptime now {Uptime} s)", uptime.Value);
             Varserver?.Reset();
@@ -211,6 +229,92 @@ public sealed class PvsClient : IAsyncDisposable
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// DeviceList, shared across processes when a <see cref="PvsSharedCache"/> is set: under its DeviceList lock
+    /// (one process reads, the others wait and reuse the answer) a recent answer is taken as is, and a new read
+    /// waits until the minimum interval since the last one has passed. Returns the devices and when the PVS answered.
+    /// </summary>
+    private async Task<(IReadOnlyList<PvsDevice> Devices, DateTimeOffset FetchedAt)> SharedDeviceListAsync(bool fresh, CancellationToken cancellationToken)
+    {
+        var options = _transport.Options;
+        var time = _transport.Time;
+        if (options.SharedCache is not { } shared)
+        {
+            var read = await ReadDeviceListAsync(cancellationToken);
+            return (Parse(read), time.GetUtcNow());
+        }
+
+        var policy = options.Politeness;
+        using var flight = await shared.LockAsync(_transport.SharedKey, "devicelist", policy.DeviceListTimeout + TimeSpan.FromMinutes(1), options.Waiting, cancellationToken);
+        if (SharedDeviceList.Read(flight) is { } last && TryParse(last) is { } lastDevices)
+        {
+            var now = time.GetUtcNow();
+            if (!fresh && now < policy.DeviceList.ExpiresAt(last.FetchedAt))
+            {
+                _logger.LogDebug("DeviceList taken from the shared cache ({Age:0} s old)", (now - last.FetchedAt).TotalSeconds);
+                return (lastDevices, last.FetchedAt);
+            }
+
+            var wait = last.FetchedAt + policy.DeviceListMinInterval - now;
+            if (wait > TimeSpan.Zero)
+            {
+                wait = wait < policy.DeviceListMinInterval ? wait : policy.DeviceListMinInterval;
+                options.Waiting?.Invoke($"the PVS answered a DeviceList {Math.Max(0, (now - last.FetchedAt).TotalSeconds):0} s ago; "
+                    + $"waiting {Math.Ceiling(wait.TotalSeconds):0} s before asking again (a PVS asked too often stops answering)…");
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+
+        var fetched = await ReadDeviceListAsync(cancellationToken);
+        var devices = Parse(fetched);
+        var at = time.GetUtcNow();
+        new SharedDeviceList(at, Encoding.UTF8.GetString(fetched.DeviceList), fetched.EssStatus).Write(flight);
+        return (devices, at);
+    }
+
+    private sealed record DeviceListRead(byte[] DeviceList, string? EssStatus);
+
+    private async Task<DeviceListRead> ReadDeviceListAsync(CancellationToken cancellationToken)
+    {
+        var body = await Legacy.DeviceListBodyAsync(cancellationToken);
+        var devices = DeviceListParser.Parse(body);
+
+        // One more request per DeviceList refresh, and only on SunVault sites: the metrics live nowhere else.
+        var ess = devices.OfType<PvsEnergyStorageSystem>().Any()
+            ? (await Legacy.GetJsonAsync("energy-storage-system/status", cancellationToken)).GetRawText()
+            : null;
+        return new DeviceListRead(body, ess);
+    }
+
+    private static IReadOnlyList<PvsDevice> Parse(DeviceListRead read)
+    {
+        var devices = DeviceListParser.Parse(read.DeviceList);
+        if (read.EssStatus is not null)
+        {
+            using var status = JsonDocument.Parse(read.EssStatus);
+            devices = EssStatusMerger.Merge(devices, status.RootElement);
+        }
+
+        return devices;
+    }
+
+    /// <summary>A shared answer, or null when it is damaged or came from another PVS at this address.</summary>
+    private IReadOnlyList<PvsDevice>? TryParse(SharedDeviceList shared)
+    {
+        try
+        {
+            var devices = Parse(new DeviceListRead(Encoding.UTF8.GetBytes(shared.DeviceList), shared.EssStatus));
+            var serial = devices.OfType<PvsSupervisor>().FirstOrDefault()?.Serial;
+            return SupervisorInfo?.Serial is { Length: > 0 } expected && serial is not null && !string.Equals(expected, serial, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : devices;
+        }
+        catch (Exception ex) when (ex is PvsException or JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<T> CachedStaticAsync<T>(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken) where T : class

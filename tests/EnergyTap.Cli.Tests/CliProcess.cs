@@ -30,6 +30,7 @@ public static class CliProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        start.Environment[TestStateDirectory.Variable] = TestStateDirectory.Path;
         foreach (var (name, value) in environment)
         {
             if (value is null)

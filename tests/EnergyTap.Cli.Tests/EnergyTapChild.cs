@@ -26,8 +26,10 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         get { lock (stderr) { return stderr.ToString(); } }
     }
 
-    /// <summary>Starts energytap with extra environment variables (a null value removes the variable).</summary>
-    public static EnergyTapChild Start(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static EnergyTapChild Start(string[] args) => Start(args, new Dictionary<string, string?>());
+
+    /// <summary>Starts with extra environment variables (a null value removes the variable).</summary>
+    public static EnergyTapChild Start(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
@@ -37,7 +39,8 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        start.Environment[TestStateDirectory.Variable] = TestStateDirectory.Path;
+        foreach (var (name, value) in environment)
         {
             if (value is null)
             {
@@ -71,6 +74,23 @@ internal sealed class EnergyTapChild : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Waits until stderr holds a line containing <paramref name="text"/>.</summary>
+    public async Task<string> WaitForErrorAsync(string text)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var line = StdErr.Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line.TrimEnd('\r');
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, $"energytap never said '{text}' on stderr; output: {StdOut} errors: {StdErr}");
+            await Task.Delay(50);
+        }
     }
 
     public async Task<string> WaitForLineAsync(string prefix)

@@ -34,6 +34,8 @@ public sealed partial class DemoProcess : IAsyncDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        // The demo keeps its command record and its PVS politeness (DeviceList answers) in a state directory of its own,
+        // so a simulator reusing a port of an earlier run never meets that run's state.
         var state = Directory.CreateTempSubdirectory("energytap-demo-state-").FullName;
         start.Environment["ENERGYTAP_STATE_DIR"] = state;
         var demo = new DemoProcess(Process.Start(start)!, state);

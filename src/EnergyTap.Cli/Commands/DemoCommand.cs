@@ -42,7 +42,7 @@ internal static class DemoCommand
                 using var logging = ConsoleLogging.Create(LogLevel.Warning);
                 // The CLI's own command record, not one in the temporary folder: `energytap agate status` and `agate health`
                 // against the demo's aGate then see the dashboard's commands with their deadlines.
-                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = StateFiles.AgateCommands() };
+                var options = new ComposeOptions { LoggerFactory = logging, RevertStorePath = StateDirectory.AgateCommands(), PvsSharedCacheDirectory = StateDirectory.Pvs };
                 return await ServiceRunner.RunAsync(config, options, service => Banner(service, home, token, folder.FullName, broker), stop);
             }
             finally

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EnergyTap.Cli.Infrastructure;
+using EnergyTap.SunPower.Politeness;
 using EnergyTap.SunPower.Proxy;
 
 namespace EnergyTap.Cli.Commands;
@@ -47,7 +48,13 @@ internal static class ProxyCommand
             try
             {
                 PvsProxy.ParseListen(parse.GetValue(listen)!);
-                proxy = new PvsProxy(new PvsProxyOptions { Upstream = upstreamUri, Listen = parse.GetValue(listen)!, Gzip = !parse.GetValue(noGzip) });
+                proxy = new PvsProxy(new PvsProxyOptions
+                {
+                    Upstream = upstreamUri,
+                    Listen = parse.GetValue(listen)!,
+                    Gzip = !parse.GetValue(noGzip),
+                    SharedCache = new PvsSharedCache(StateDirectory.Pvs),
+                });
             }
             catch (ArgumentException ex)
             {

@@ -20,7 +20,7 @@ internal static class ServeCommand
         {
             var settings = ConfigFile.Load(parse.GetValue(config));
             using var logging = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Warning);
-            return await ServiceRunner.RunAsync(settings, new ComposeOptions { LoggerFactory = logging, RevertStorePath = StateFiles.AgateCommands() }, service =>
+            return await ServiceRunner.RunAsync(settings, new ComposeOptions { LoggerFactory = logging, RevertStorePath = StateDirectory.AgateCommands(), PvsSharedCacheDirectory = StateDirectory.Pvs }, service =>
             {
                 Console.WriteLine($"EnergyTap is serving {settings.Sites.Count} site(s)");
                 Console.WriteLine($"  dashboard  {service.Url}");

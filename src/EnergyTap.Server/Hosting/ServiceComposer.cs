@@ -20,6 +20,7 @@ using EnergyTap.Server.Storage.Postgres;
 using EnergyTap.Server.Storage.Sql;
 using EnergyTap.Server.Storage.Sqlite;
 using EnergyTap.SunPower;
+using EnergyTap.SunPower.Politeness;
 using EnergyTap.SunPower.Proxy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,6 +35,12 @@ public sealed record ComposeOptions
 
     /// <summary>The aGate revert-deadline file shared with `energytap agate`; null = its default location.</summary>
     public string? RevertStorePath { get; init; }
+
+    /// <summary>
+    /// The directory PVS politeness is shared through with other EnergyTap processes (the CLI), so a user's
+    /// `pvs` commands and the service never ask one PVS at once or for back-to-back DeviceLists; null = not shared.
+    /// </summary>
+    public string? PvsSharedCacheDirectory { get; init; }
 }
 
 /// <summary>Builds the running parts of the service from a validated configuration.</summary>
@@ -85,6 +92,7 @@ public static class ServiceComposer
             sinks.Add(new MqttSink(publisher));
         }
 
+        var pvsShared = options.PvsSharedCacheDirectory is { } sharedDirectory ? new PvsSharedCache(sharedDirectory) : null;
         var sites = new List<SiteInfo>();
         var serials = new DeviceSerials();
         var pollers = new List<IDevicePoller>();
@@ -101,6 +109,7 @@ public static class ServiceComposer
                     Password = NullIfEmpty(pvs.Password),
                     TimeProvider = time,
                     Logger = log.CreateLogger("EnergyTap.SunPower"),
+                    SharedCache = pvsShared,
                 };
                 var (pvsPollers, connection) = PvsPollers.Create(device, pvs.Address, clientOptions,
                     TimeSpan.FromSeconds(pvs.DeviceListSeconds), TimeSpan.FromSeconds(pvs.LiveSeconds));
@@ -165,6 +174,7 @@ public static class ServiceComposer
             {
                 Upstream = await ProxyUpstreamAsync(config.Proxy.Upstream!, time, log, cancellationToken),
                 Listen = config.Proxy.Listen,
+                SharedCache = pvsShared,
                 TimeProvider = time,
                 Logger = log.CreateLogger("EnergyTap.SunPower.Proxy"),
             });

@@ -25,6 +25,15 @@ public sealed record PvsClientOptions
 
     public PolitenessOptions Politeness { get; init; } = new();
 
+    /// <summary>
+    /// Shares politeness with other processes using the same directory (one request at a time, the pause, the
+    /// backoff and the last DeviceList answer). Null: this client is polite on its own only.
+    /// </summary>
+    public PvsSharedCache? SharedCache { get; init; }
+
+    /// <summary>Told, in plain words, when a call waits politely (for another process, or for the minimum interval).</summary>
+    public Action<string>? Waiting { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILogger Logger { get; init; } = NullLogger.Instance;

@@ -30,7 +30,11 @@ public sealed class PvsTransport : IDisposable
             SslOptions = { RemoteCertificateValidationCallback = PvsTlsValidation.Create(options.CertificateFingerprint) },
         };
         _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
-        Gate = new PoliteGate(Time, options.Politeness.MinInterval, new BackoffState(options.Politeness.BackoffInitial, options.Politeness.BackoffMax));
+        SharedKey = PvsSharedCache.KeyOf(endpoint);
+        var sharing = options.SharedCache is { } shared
+            ? new PoliteGateSharing(shared, SharedKey, options.Politeness.DeviceListTimeout + TimeSpan.FromMinutes(1), options.Waiting)
+            : null;
+        Gate = new PoliteGate(Time, options.Politeness.MinInterval, new BackoffState(options.Politeness.BackoffInitial, options.Politeness.BackoffMax), sharing);
     }
 
     /// <summary>Where requests go; detection may move the LocalAPI to the scheme that answered (see <see cref="Retarget"/>).</summary>
@@ -41,6 +45,9 @@ public sealed class PvsTransport : IDisposable
     public TimeProvider Time { get; }
 
     public PoliteGate Gate { get; }
+
+    /// <summary>This PVS's name in a <see cref="PvsSharedCache"/> (from the address the user gave, fixed for the transport's life).</summary>
+    public string SharedKey { get; }
 
     /// <summary>Requests sent upstream (after the gate), for stats and tests.</summary>
     public long RequestsSent => Interlocked.Read(ref _requestsSent);

@@ -16,10 +16,14 @@ public sealed class DlCgiClient(PvsTransport transport, Func<CancellationToken, 
     private TimeSpan Timeout => transport.Options.Politeness.RequestTimeout;
 
     /// <summary>Command=DeviceList: every device, slow (6–60+ s), so it gets the long timeout.</summary>
-    public async Task<IReadOnlyList<PvsDevice>> DeviceListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PvsDevice>> DeviceListAsync(CancellationToken cancellationToken = default) =>
+        DeviceListParser.Parse(await DeviceListBodyAsync(cancellationToken));
+
+    /// <summary>Command=DeviceList as the PVS sent it (unparsed), for callers that keep the answer for others.</summary>
+    public async Task<byte[]> DeviceListBodyAsync(CancellationToken cancellationToken = default)
     {
         var response = await CommandRawAsync("DeviceList", [], transport.Options.Politeness.DeviceListTimeout, cancellationToken);
-        return DeviceListParser.Parse(response.Body);
+        return response.Body;
     }
 
     /// <summary>Command=Start: opens a configuration session and reports the supervisor.</summary>

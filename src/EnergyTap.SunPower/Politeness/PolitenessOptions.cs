@@ -21,6 +21,12 @@ public sealed record PolitenessOptions
     /// <summary>Longest pause between attempts while the PVS keeps failing.</summary>
     public TimeSpan BackoffMax { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Least time between two DeviceList reads by any process sharing a <see cref="PvsSharedCache"/>, even when a
+    /// fresh read is insisted on: back-to-back DeviceLists are what knocks a legacy PVS over.
+    /// </summary>
+    public TimeSpan DeviceListMinInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>DeviceList (dl_cgi): supervisor and inverter data change on 5-minute boundaries.</summary>
     public CacheWindow DeviceList { get; init; } = new(TimeSpan.FromSeconds(120), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(20));
 

@@ -8,6 +8,9 @@ internal enum ProxyCacheClass
     None,
     DeviceList,
     Varserver,
+
+    /// <summary>supervisor/info: serial, model and build change only with a firmware update; every client asks it first.</summary>
+    Static,
 }
 
 internal static class ProxyRoute
@@ -29,6 +32,11 @@ internal static class ProxyRoute
             return (ProxyCacheClass.DeviceList, "DeviceList");
         }
 
+        if (trimmed.Equals("/cgi-bin/dl_cgi/supervisor/info", StringComparison.OrdinalIgnoreCase))
+        {
+            return (ProxyCacheClass.Static, "supervisor/info");
+        }
+
         if (trimmed.Equals("/cgi-bin/dl_cgi/devices/list", StringComparison.OrdinalIgnoreCase))
         {
             return (ProxyCacheClass.DeviceList, "devices/list" + query.ToLowerInvariant());
@@ -40,6 +48,32 @@ internal static class ProxyRoute
         }
 
         return (ProxyCacheClass.None, "");
+    }
+
+    /// <summary>The LocalAPI login/logout, which the proxy answers itself.</summary>
+    public static bool IsAuth(string path) => path.TrimEnd('/').Equals("/auth", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Requests a LocalAPI session can matter for: /vars and the REST-style dl_cgi paths. Not the legacy
+    /// Command=… requests, which LocalAPI firmware refuses with 403 even with a session (logging in would not help).
+    /// </summary>
+    public static bool MayNeedSession(string path, string query)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.Equals("/vars", StringComparison.OrdinalIgnoreCase)
+            || (trimmed.StartsWith("/cgi-bin/dl_cgi/", StringComparison.OrdinalIgnoreCase) && !ParseQuery(query).ContainsKey("command"));
+    }
+
+    /// <summary>A /vars request that changes a variable: ?set=… or a POSTed form with set=….</summary>
+    public static bool IsVarsWrite(string method, string path, string query, byte[]? body)
+    {
+        if (!path.TrimEnd('/').Equals("/vars", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return ParseQuery(query).ContainsKey("set")
+            || (!HttpMethods.IsGet(method) && body is not null && ParseQuery(System.Text.Encoding.UTF8.GetString(body)).ContainsKey("set"));
     }
 
     private static Dictionary<string, string> ParseQuery(string query)

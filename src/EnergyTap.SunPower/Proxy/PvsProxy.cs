@@ -16,8 +16,9 @@ namespace EnergyTap.SunPower.Proxy;
 
 /// <summary>
 /// A caching reverse proxy for one PVS (replaces the Raspberry Pi haproxy bridge). Everything is forwarded,
-/// one request at a time; DeviceList, dl_cgi/devices/list and varserver /vars reads are answered from a
-/// single-flight cache, so any number of clients cause one upstream call per refresh window. Answers are
+/// one request at a time; DeviceList, dl_cgi/devices/list, supervisor/info and varserver /vars reads are answered
+/// from a single-flight cache, so any number of clients cause one upstream call per refresh window. On LocalAPI
+/// firmware the proxy holds the one session with the PVS (<see cref="ProxySession"/>): clients need none to read. Answers are
 /// gzip-compressed for clients that accept it, and a stats page reports upstream calls, cache hits, errors,
 /// latency and the PVS uptime. Host it in any process: <see cref="StartAsync"/>, <see cref="BoundAddress"/>,
 /// <see cref="Stats"/>, <see cref="DisposeAsync"/>.
@@ -34,7 +35,7 @@ public sealed class PvsProxy : IAsyncDisposable
     private readonly PvsTransport _transport;
     private readonly SingleFlightCache<string, CachedResponse> _cache;
     private readonly RebootDetector _reboots = new();
-    private readonly HashSet<string> _validSessions = new(StringComparer.Ordinal);
+    private readonly ProxySession _session;
     private readonly Lock _lock = new();
     private WebApplication? _app;
     private long _clientRequests;
@@ -53,9 +54,11 @@ public sealed class PvsProxy : IAsyncDisposable
             TimeProvider = options.TimeProvider,
             Logger = options.Logger,
             HttpHandler = options.HttpHandler,
+            SharedCache = options.SharedCache,
         };
         _transport = new PvsTransport(PvsEndpoint.Parse(options.Upstream.GetLeftPart(UriPartial.Authority)), clientOptions);
         _cache = new SingleFlightCache<string, CachedResponse>(options.TimeProvider);
+        _session = new ProxySession(_transport, options.Password, options.Logger);
         StartedAt = options.TimeProvider.GetUtcNow();
     }
 
@@ -175,19 +178,30 @@ public sealed class PvsProxy : IAsyncDisposable
         var query = request.QueryString.Value ?? "";
         var target = new Uri(_options.Upstream, path + query);
         var headers = ForwardedHeaders(request);
-        var session = SessionOf(request);
         var (cacheClass, key) = ProxyRoute.Classify(request.Method, path, query);
-        var fromCache = cacheClass != ProxyCacheClass.None && (session is null || IsValidSession(session));
+        var fromCache = cacheClass != ProxyCacheClass.None;
+        var withSession = ProxyRoute.MayNeedSession(path, query);
 
         try
         {
+            if (ProxyRoute.IsAuth(path))
+            {
+                await AnswerAuthAsync(context, query);
+                return;
+            }
+
             if (fromCache)
             {
-                var window = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceList : _options.Politeness.Varserver;
+                var window = cacheClass switch
+                {
+                    ProxyCacheClass.DeviceList => _options.Politeness.DeviceList,
+                    ProxyCacheClass.Static => _options.Politeness.Static,
+                    _ => _options.Politeness.Varserver,
+                };
                 var timeout = cacheClass == ProxyCacheClass.DeviceList ? _options.Politeness.DeviceListTimeout : _options.Politeness.RequestTimeout;
                 var result = await _cache.GetAsync(
-                    key + (session is null ? "" : "#session"),
-                    async ct => await FetchForCacheAsync(target, headers, timeout, session is not null, ct),
+                    key,
+                    async ct => await FetchForCacheAsync(target, headers, timeout, withSession, ct),
                     (value, fetched) => value.Status == HttpStatusCode.OK ? window.ExpiresAt(fetched) : fetched,
                     _options.ServeStaleFor,
                     context.RequestAborted);
@@ -201,18 +215,21 @@ public sealed class PvsProxy : IAsyncDisposable
             }
 
             var body = await ReadBodyAsync(request, context.RequestAborted);
-            var outgoing = new PvsRequest(new HttpMethod(request.Method), target, _options.Politeness.DeviceListTimeout, $"{request.Method} {path}")
+            if (ProxyRoute.IsVarsWrite(request.Method, path, query, body) && !HoldsClientToken(request))
             {
-                Body = body,
-                ContentType = request.ContentType,
-                Headers = headers,
-            };
-            var response = await TimedAsync(() => _transport.SendAsync(outgoing, context.RequestAborted));
-            if (session is not null && response.IsSuccess && cacheClass != ProxyCacheClass.None)
-            {
-                RememberSession(session);
+                // The proxy logs in for everyone, so it asks for the PVS password itself before a setting changes.
+                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "log in through the proxy (GET /auth?login as ssm_owner) before changing a PVS setting", null);
+                return;
             }
 
+            var response = await TimedAsync(() => SendWithSessionAsync(
+                sending => _transport.SendAsync(new PvsRequest(new HttpMethod(request.Method), target, _options.Politeness.DeviceListTimeout, $"{request.Method} {path}")
+                {
+                    Body = body,
+                    ContentType = request.ContentType,
+                    Headers = sending,
+                }, context.RequestAborted),
+                headers, withSession, context.RequestAborted));
             await WriteUpstreamAsync(context, response);
         }
         catch (PvsUnavailableException ex)
@@ -240,12 +257,76 @@ public sealed class PvsProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// /auth is answered by the proxy: a client's login is checked against the PVS password and answered with the
+    /// proxy's token (the PVS sees one login, the proxy's, however many clients log in); logout ends nothing upstream.
+    /// </summary>
+    private async Task AnswerAuthAsync(HttpContext context, string query)
+    {
+        var response = context.Response;
+        if (query.Contains("logout", StringComparison.OrdinalIgnoreCase))
+        {
+            response.Cookies.Delete("session");
+            await response.WriteAsJsonAsync(new AuthStatus("logged out"), context.RequestAborted);
+            return;
+        }
+
+        if (!query.Contains("login", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "expected /auth?login or /auth?logout", null);
+            return;
+        }
+
+        if (await _session.AcceptsAsync(context.Request.Headers.Authorization.ToString(), context.RequestAborted))
+        {
+            response.Cookies.Append("session", _session.ClientToken, new CookieOptions { HttpOnly = true, Path = "/" });
+            await response.WriteAsJsonAsync(new AuthSession(_session.ClientToken), context.RequestAborted);
+            return;
+        }
+
+        if (_session.Refused is { } refused)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status502BadGateway, $"the PVS refused the proxy's own login ({refused}); restart the proxy with the right password", null);
+            return;
+        }
+
+        await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "login as ssm_owner refused: the password is the last 5 characters of the PVS serial", null);
+    }
+
+    /// <summary>
+    /// Sends with the proxy's LocalAPI session where one can matter (/vars, dl_cgi REST paths); when the PVS asks for
+    /// a session (401/403), logs in once (shared by every waiting caller) and sends again.
+    /// </summary>
+    private async Task<PvsResponse> SendWithSessionAsync(
+        Func<IReadOnlyList<KeyValuePair<string, string>>, Task<PvsResponse>> send,
+        List<KeyValuePair<string, string>> headers,
+        bool withSession,
+        CancellationToken cancellationToken)
+    {
+        if (!withSession)
+        {
+            return await send(headers);
+        }
+
+        var used = _session.Current;
+        var response = await send([.. headers, .. used]);
+        if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            && await _session.RenewAsync(used, null, cancellationToken) is { } renewed)
+        {
+            response = await send([.. headers, .. renewed]);
+        }
+
+        return response;
+    }
+
     private async Task<CachedResponse> FetchForCacheAsync(Uri target, List<KeyValuePair<string, string>> headers, TimeSpan timeout, bool withSession, CancellationToken cancellationToken)
     {
         PvsResponse response;
         try
         {
-            response = await TimedAsync(() => _transport.GetAsync(target, timeout, "GET " + target.PathAndQuery, cancellationToken, headers));
+            response = await TimedAsync(() => SendWithSessionAsync(
+                sending => _transport.GetAsync(target, timeout, "GET " + target.PathAndQuery, cancellationToken, sending),
+                headers, withSession, cancellationToken));
         }
         catch (PvsException)
         {
@@ -260,16 +341,9 @@ public sealed class PvsProxy : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _errors);
-            if (withSession && response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                lock (_lock)
-                {
-                    _validSessions.Clear(); // the PVS dropped sessions (restart); validate them again
-                }
-            }
         }
 
-        return new CachedResponse(response.Status, response.ContentType, response.Body, withSession);
+        return new CachedResponse(response.Status, response.ContentType, response.Body);
     }
 
     private async Task<PvsResponse> TimedAsync(Func<Task<PvsResponse>> call)
@@ -320,36 +394,26 @@ public sealed class PvsProxy : IAsyncDisposable
         }
     }
 
-    private bool IsValidSession(string session)
-    {
-        lock (_lock)
-        {
-            return _validSessions.Contains(session);
-        }
-    }
-
-    private void RememberSession(string session)
-    {
-        lock (_lock)
-        {
-            if (_validSessions.Count > 1000)
-            {
-                _validSessions.Clear(); // sessions expire within minutes; never grow without bound
-            }
-
-            _validSessions.Add(session);
-        }
-    }
-
-    private static string? SessionOf(HttpRequest request) =>
-        request.Cookies.TryGetValue("session", out var session) && !string.IsNullOrEmpty(session) ? session : null;
+    private bool HoldsClientToken(HttpRequest request) =>
+        request.Cookies.TryGetValue("session", out var token) && token is not null
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(_session.ClientToken));
 
     private static List<KeyValuePair<string, string>> ForwardedHeaders(HttpRequest request)
     {
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var header in request.Headers)
         {
-            if (!HopHeaders.Contains(header.Key) && !header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            if (header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                // A client's session is the proxy's token (or a stale PVS session): the proxy sends its own.
+                var others = string.Join("; ", header.Value.SelectMany(v => (v ?? "").Split(';')).Select(c => c.Trim())
+                    .Where(c => c.Length > 0 && !c.StartsWith("session=", StringComparison.OrdinalIgnoreCase)));
+                if (others.Length > 0)
+                {
+                    headers.Add(new("Cookie", others));
+                }
+            }
+            else if (!HopHeaders.Contains(header.Key) && !header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var value in header.Value)
                 {
@@ -450,4 +514,8 @@ public sealed class PvsProxy : IAsyncDisposable
         $"<tr><th>{WebUtility.HtmlEncode(name)}</th><td>{WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture))}</td></tr>";
 
     private sealed record ProxyError(string Source, string Error);
+
+    private sealed record AuthSession(string Session);
+
+    private sealed record AuthStatus(string Status);
 }

@@ -31,6 +31,18 @@ public sealed record PvsProxyOptions
     /// </summary>
     public PolitenessOptions Politeness { get; init; } = new() { MinInterval = TimeSpan.FromMilliseconds(200) };
 
+    /// <summary>
+    /// The LocalAPI password the proxy logs in with, when the PVS does not tell its serial (whose last 5 characters
+    /// it is) and no client has logged in yet. Usually not needed.
+    /// </summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// Shares the one-request-at-a-time door and the backoff with other EnergyTap processes reading this PVS directly
+    /// (see <see cref="PvsSharedCache"/>). Null: the proxy is polite on its own only.
+    /// </summary>
+    public PvsSharedCache? SharedCache { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILogger Logger { get; init; } = NullLogger.Instance;

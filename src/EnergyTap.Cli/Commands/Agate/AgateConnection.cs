@@ -111,7 +111,7 @@ internal sealed partial class AgateConnection
     /// <summary>Where the 15507 numbers confirmed on each aGate are kept: beside the command state file.</summary>
     public string ConfirmedModesPath(ParseResult parse) => Path.Combine(Path.GetDirectoryName(StatePath(parse))!, "agate-modes.json");
 
-    private string StatePath(ParseResult parse) => StateFiles.AgateCommands(parse.GetValue(stateFile));
+    private string StatePath(ParseResult parse) => StateDirectory.AgateCommands(parse.GetValue(stateFile));
 
     /// <summary>Catches a host that can be neither an address nor a DNS name before anything is sent.</summary>
     private static void CheckHost(string address)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EnergyTap.Cli.Infrastructure;
 using EnergyTap.SunPower;
+using EnergyTap.SunPower.Politeness;
 
 namespace EnergyTap.Cli.Commands.Pvs;
 
@@ -31,15 +32,38 @@ internal sealed class PvsConnectionOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
-    public void AddTo(Command command)
+    public Option<bool> Direct { get; } = new("--direct")
+    {
+        Description = "Read the PVS itself even when the configuration's EnergyTap proxy for it is running (by default its cache answers).",
+    };
+
+    /// <summary>Only on the commands that read DeviceList (or live data); see <see cref="AddTo"/>.</summary>
+    public Option<bool> Fresh { get; } = new("--fresh")
+    {
+        Description = "Ask the PVS for a new DeviceList even if another EnergyTap process read one moments ago. Still polite: "
+            + "it waits until a minute has passed since the last DeviceList (and says so) rather than knocking the PVS over.",
+    };
+
+    public void AddTo(Command command, bool fresh = false)
     {
         command.Options.Add(Host);
         command.Options.Add(Serial);
         command.Options.Add(Password);
         command.Options.Add(Fingerprint);
+        command.Options.Add(Direct);
+        if (fresh)
+        {
+            command.Options.Add(Fresh);
+        }
+
         command.Options.Add(Json);
     }
 
+    /// <summary>
+    /// Connects through the configuration's running EnergyTap proxy for this PVS when there is one, else to the PVS
+    /// with the politeness shared by every EnergyTap process of this user (one request at a time, the pauses and
+    /// backoff, the last DeviceList answer; see <see cref="StateDirectory.Pvs"/>).
+    /// </summary>
     public async Task<PvsClient> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var host = parse.GetValue(Host)!;
@@ -52,11 +76,19 @@ internal sealed class PvsConnectionOptions
             throw UsageException.From(ex, "--host");
         }
 
+        if (!parse.GetValue(Direct) && await PvsServiceRoute.FindProxyAsync(host, cancellationToken) is { } proxy)
+        {
+            Console.Error.WriteLine($"energytap: note: reading through the running EnergyTap proxy for this PVS at {proxy} (its cache answers{(parse.GetValue(Fresh) ? "; --fresh needs --direct" : "")}; --direct reads the PVS itself)");
+            host = proxy.ToString();
+        }
+
         return await PvsClient.ConnectAsync(host, new PvsClientOptions
         {
             Serial = parse.GetValue(Serial),
             Password = parse.GetValue(Password),
             CertificateFingerprint = parse.GetValue(Fingerprint),
+            SharedCache = new PvsSharedCache(StateDirectory.Pvs),
+            Waiting = message => Console.Error.WriteLine($"energytap: {message}"),
         }, cancellationToken);
     }
 }

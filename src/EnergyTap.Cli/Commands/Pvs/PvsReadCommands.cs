@@ -14,12 +14,21 @@ internal static class PvsReadCommands
     public static Command Create<T>(string name, string description, Func<PvsClient, CancellationToken, Task<T>> read, Action<T> table) =>
         Create(name, description, (_, client, ct) => read(client, ct), table);
 
-    /// <summary>A read command whose read also looks at its own extra options.</summary>
-    public static Command Create<T>(string name, string description, Func<ParseResult, PvsClient, CancellationToken, Task<T>> read, Action<T> table, params Option[] extra)
+    /// <summary>A read command of DeviceList data: it takes --fresh and passes it to the read.</summary>
+    public static Command CreateFresh<T>(string name, string description, Func<PvsClient, bool, CancellationToken, Task<T>> read, Action<T> table)
     {
         var connection = new PvsConnectionOptions();
+        return Create(connection, name, description, (parse, client, ct) => read(client, parse.GetValue(connection.Fresh), ct), table, fresh: true, []);
+    }
+
+    /// <summary>A read command whose read also looks at its own extra options.</summary>
+    public static Command Create<T>(string name, string description, Func<ParseResult, PvsClient, CancellationToken, Task<T>> read, Action<T> table, params Option[] extra) =>
+        Create(new PvsConnectionOptions(), name, description, read, table, fresh: false, extra);
+
+    private static Command Create<T>(PvsConnectionOptions connection, string name, string description, Func<ParseResult, PvsClient, CancellationToken, Task<T>> read, Action<T> table, bool fresh, Option[] extra)
+    {
         var command = new Command(name, description);
-        connection.AddTo(command);
+        connection.AddTo(command, fresh);
         foreach (var option in extra)
         {
             command.Options.Add(option);
@@ -43,10 +52,10 @@ internal static class PvsReadCommands
         return command;
     }
 
-    public static Command Info() => Create("info", "The supervisor: serial, model, firmware build, API generation, uptime and health counters.",
-        async (client, ct) =>
+    public static Command Info() => CreateFresh("info", "The supervisor: serial, model, firmware build, API generation, uptime and health counters.",
+        async (client, fresh, ct) =>
         {
-            var snapshot = await client.GetDevicesAsync(ct);
+            var snapshot = await client.GetDevicesAsync(fresh, ct);
             return new PvsInfoView(client.Generation, client.SupervisorInfo, snapshot.Supervisor, client.Stats);
         },
         view =>
@@ -70,8 +79,8 @@ internal static class PvsReadCommands
             ]));
         });
 
-    public static Command Devices() => Create("devices", "Every device the PVS reports, one row each (supervisor, meters, inverters, SunVault).",
-        (client, ct) => client.GetDevicesAsync(ct),
+    public static Command Devices() => CreateFresh("devices", "Every device the PVS reports, one row each (supervisor, meters, inverters, SunVault).",
+        (client, fresh, ct) => client.GetDevicesAsync(fresh, ct),
         snapshot =>
         {
             var table = Table($"{snapshot.Devices.Count} devices", "Kind", "Serial", "Model", "State", "Data time");
@@ -84,8 +93,8 @@ internal static class PvsReadCommands
             WriteMissing(snapshot);
         });
 
-    public static Command Meters() => Create("meters", "Production and consumption meters (kW, kWh, V, A). Production reads slightly negative at night.",
-        async (client, ct) => (await client.GetDevicesAsync(ct)).Meters.ToList(),
+    public static Command Meters() => CreateFresh("meters", "Production and consumption meters (kW, kWh, V, A). Production reads slightly negative at night.",
+        async (client, fresh, ct) => (await client.GetDevicesAsync(fresh, ct)).Meters.ToList(),
         meters =>
         {
             var table = Table("Meters", "Role", "Serial", "Power", "Net energy", "Import (+)", "Export (−)", "Frequency", "V1N / V2N", "I1 / I2", "PF");
@@ -98,8 +107,8 @@ internal static class PvsReadCommands
             AnsiConsole.Write(table);
         });
 
-    public static Command Inverters() => Create("inverters", "Microinverters and their sum (a virtual production meter). At night they show STATE error and no values: that is normal.",
-        (client, ct) => client.GetDevicesAsync(ct),
+    public static Command Inverters() => CreateFresh("inverters", "Microinverters and their sum (a virtual production meter). At night they show STATE error and no values: that is normal.",
+        (client, fresh, ct) => client.GetDevicesAsync(fresh, ct),
         snapshot =>
         {
             var table = Table("Inverters", "Serial", "State", "AC power", "Lifetime energy", "DC V", "DC A", "AC V", "Heatsink", "Data time");
@@ -114,10 +123,10 @@ internal static class PvsReadCommands
             WriteMissing(snapshot);
         });
 
-    public static Command Ess() => Create("ess", "SunVault battery: every storage device and the totals (state of charge, health, power).",
-        async (client, ct) =>
+    public static Command Ess() => CreateFresh("ess", "SunVault battery: every storage device and the totals (state of charge, health, power).",
+        async (client, fresh, ct) =>
         {
-            var snapshot = await client.GetDevicesAsync(ct);
+            var snapshot = await client.GetDevicesAsync(fresh, ct);
             return new PvsEssView(snapshot.StorageDevices.ToList(), snapshot.Battery);
         },
         view =>
@@ -146,8 +155,8 @@ internal static class PvsReadCommands
             ]));
         });
 
-    public static Command LiveData() => Create("livedata", "Site power flow: PV, grid (net, + import), home load, battery. Legacy firmware: computed from the meters.",
-        (client, ct) => client.GetLiveDataAsync(ct),
+    public static Command LiveData() => CreateFresh("livedata", "Site power flow: PV, grid (net, + import), home load, battery. Legacy firmware: computed from the meters.",
+        (client, fresh, ct) => client.GetLiveDataAsync(fresh, ct),
         live => AnsiConsole.Write(LiveTable(live)));
 
     public static Table LiveTable(PvsLiveData live) => Pairs($"Live data ({live.Source}, {Time(live.Time)})", [
