@@ -8,7 +8,7 @@ namespace EnergyTap.SunPower.Tests.Client;
 public class LegacyClientTests
 {
     private const string DeviceList = "/cgi-bin/dl_cgi?Command=DeviceList";
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FakePvs _pvs = new FakePvs()
         .OnJson("/cgi-bin/dl_cgi/supervisor/info", FakeClient.SupervisorInfo("ZT01234567890ABCDEF", 41001))
         .OnJson(DeviceList, Fixture.Text("devicelist-day.json"));
@@ -96,7 +96,7 @@ public class LegacyClientTests
             return FakePvs.Json("{}");
         });
         var read = client.GetDevicesAsync();
-        await PolitenessTests.WaitUntil(() => _pvs.Count(DeviceList) == 1 && _time.PendingTimers > 0);
+        await PolitenessTests.WaitUntil(() => _pvs.Count(DeviceList) == 1 && _time.ArmedTimers > 0);
         _time.Advance(TimeSpan.FromSeconds(119));
         Assert.False(read.IsCompleted); // DeviceList may legitimately take over a minute
         _time.Advance(TimeSpan.FromSeconds(2));

@@ -8,7 +8,7 @@ namespace EnergyTap.SunPower.Tests.Client;
 public class VarserverClientTests
 {
     private const string Serial = "ZT221585000549W1234";
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FakePvs _pvs = new();
     private string _validSession = "s1";
     private int _sessionCounter = 1;

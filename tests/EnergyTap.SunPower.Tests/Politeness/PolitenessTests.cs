@@ -113,7 +113,7 @@ public class PolitenessTests
 
         await gate.RunAsync(Request, CancellationToken.None);
         var second = gate.RunAsync(Request, CancellationToken.None);
-        await WaitUntil(() => time.PendingTimers > 0);
+        await WaitUntil(() => time.ArmedTimers > 0);
         Assert.Single(started); // parked on the minimum interval
         time.Advance(TimeSpan.FromSeconds(2));
         await second;

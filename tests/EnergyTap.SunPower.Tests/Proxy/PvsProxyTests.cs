@@ -10,7 +10,7 @@ namespace EnergyTap.SunPower.Tests.Proxy;
 public sealed class PvsProxyTests : IAsyncLifetime
 {
     private const string DeviceList = "/cgi-bin/dl_cgi?Command=DeviceList";
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FakePvs _pvs = new FakePvs()
         .OnJson(DeviceList, Fixture.Text("devicelist-day.json"))
         .OnJson("/cgi-bin/dl_cgi?Command=GridProfileGet", Fixture.Text("grid-profile-get.json"));
