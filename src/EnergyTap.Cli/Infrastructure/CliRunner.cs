@@ -79,6 +79,7 @@ internal static class CliRunner
         System.Net.Sockets.SocketException s => $"network: {s.Message}",
         HttpRequestException h => $"HTTP: {Innermost(h)}",
         ArgumentException a => UsageException.WithoutParameter(a),
+        EnergyTap.SunSpec.SunSpecPointException p => Commands.SunSpec.ModelsFlagHint.Append(p.Message, p.UncataloguedModelId),
         UnauthorizedAccessException u => $"access denied: {u.Message}",
         IOException io => io.Message,
         _ => ex.Message,
