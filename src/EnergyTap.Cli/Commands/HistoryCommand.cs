@@ -117,9 +117,20 @@ internal static class HistoryCommand
             throw new UsageException("--db and --postgres both name a database; use one of them");
         }
 
-        return postgres is not null
-            ? await PostgresReadingStore.OpenReadOnlyAsync(postgres, cancellationToken: cancellationToken)
-            : await SqliteReadingStore.OpenReadOnlyAsync(db ?? StoragePaths.DefaultDatabasePath, cancellationToken: cancellationToken);
+        if (postgres is not null)
+        {
+            return await PostgresReadingStore.OpenReadOnlyAsync(postgres, cancellationToken: cancellationToken);
+        }
+
+        try
+        {
+            return await SqliteReadingStore.OpenReadOnlyAsync(db ?? StoragePaths.DefaultDatabasePath, cancellationToken: cancellationToken);
+        }
+        catch (StoreNotFoundException ex) when (ex.Path is { } missing)
+        {
+            // The store says the file is missing; which flag names another file is ours to say.
+            throw new StoreNotFoundException($"no history database at {missing} (the service creates it; pass --db to use another file)", ex) { Path = missing };
+        }
     }
 
     private static bool Matches(SeriesFilter filter, string site, string device, string quantity) =>

@@ -18,4 +18,7 @@ public sealed class StoreNotFoundException : StorageException
     public StoreNotFoundException(string message, Exception innerException) : base(message, innerException) { }
 
     public StoreNotFoundException() { }
+
+    /// <summary>The file that is missing, so a caller can say how to name another one in its own terms.</summary>
+    public string? Path { get; init; }
 }

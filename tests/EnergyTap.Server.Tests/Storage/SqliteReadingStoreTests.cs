@@ -40,7 +40,8 @@ public sealed class SqliteReadingStoreTests : ReadingStoreContract, IDisposable
 
         var error = await Assert.ThrowsAsync<StoreNotFoundException>(() => SqliteReadingStore.OpenReadOnlyAsync(missing));
 
-        Assert.Contains(missing, error.Message);
+        Assert.Equal($"no history database at {missing} (the service creates it)", error.Message);
+        Assert.Equal(missing, error.Path);
         Assert.False(File.Exists(missing));
     }
 
