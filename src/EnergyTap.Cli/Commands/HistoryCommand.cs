@@ -112,6 +112,19 @@ internal static class HistoryCommand
 
     private static async Task<IReadingStore> OpenAsync(string? db, string? postgres, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await OpenStoreAsync(db, postgres, cancellationToken);
+        }
+        catch (StoreSchemaOutdatedException ex)
+        {
+            // The store says the schema is old and that the service upgrades it; the command that runs the service is ours to name.
+            throw new StorageException($"{ex.Where} has schema version {ex.Version}, this EnergyTap needs {ex.Needed}; start `energytap serve` once to upgrade it", ex);
+        }
+    }
+
+    private static async Task<IReadingStore> OpenStoreAsync(string? db, string? postgres, CancellationToken cancellationToken)
+    {
         if (db is not null && postgres is not null)
         {
             throw new UsageException("--db and --postgres both name a database; use one of them");

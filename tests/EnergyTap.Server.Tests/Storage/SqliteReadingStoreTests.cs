@@ -58,6 +58,19 @@ public sealed class SqliteReadingStoreTests : ReadingStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_read_only_open_of_an_older_schema_says_the_service_upgrades_it()
+    {
+        await ExecuteSqlAsync("DELETE FROM schema_version");
+        await Store.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<StoreSchemaOutdatedException>(() => SqliteReadingStore.OpenReadOnlyAsync(DatabasePath));
+
+        Assert.Equal((0, Schema.LatestVersion), (error.Version, error.Needed));
+        Assert.Equal($"{error.Where} has schema version 0, this EnergyTap needs {Schema.LatestVersion}; the service upgrades it when it next opens the database", error.Message);
+        Assert.DoesNotContain("energytap", error.Message.Replace(error.Where, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_version_is_refused()
     {
         await ExecuteSqlAsync("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')");
