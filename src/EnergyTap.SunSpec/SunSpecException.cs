@@ -19,7 +19,14 @@ public sealed class SunSpecModelFileException(string file, string jsonPath, stri
 public sealed class SunSpecChainException(string message, Exception? inner = null) : SunSpecException(message, inner);
 
 /// <summary>A point name does not resolve on this device (unknown model or point, index out of range, bad syntax).</summary>
-public sealed class SunSpecPointException(string message) : SunSpecException(message);
+public sealed class SunSpecPointException(string message) : SunSpecException(message)
+{
+    /// <summary>
+    /// Set when the device has the model but the catalog has no definition for it, so a caller can say how to
+    /// load one (the library does not know whether that is a flag, a config key or code).
+    /// </summary>
+    public int? UncataloguedModelId { get; init; }
+}
 
 /// <summary>A value cannot be written to a point: read-only, out of range for its type, unknown symbol, wrong kind.</summary>
 public sealed class SunSpecValueException(string message) : SunSpecException(message);

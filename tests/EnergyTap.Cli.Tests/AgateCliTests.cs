@@ -181,6 +181,33 @@ public sealed class AgateCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_recommendations_name_the_cli_command_to_run()
+    {
+        var off = await CliProcess.RunAsync(Target("agate", "pf", "off"));
+        Assert.True(off.ExitCode == 0, off.StdErr);
+
+        var health = await CliProcess.RunAsync(Target("agate", "health", "--samples", "1", "--json"));
+
+        Assert.Equal(1, health.ExitCode);
+        var finding = JsonDocument.Parse(health.StdOut).RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("code").GetString() == "pf-disabled");
+        Assert.Equal("run 'energytap agate pf on'", finding.GetProperty("recommendation").GetString());
+    }
+
+    [Fact]
+    public async Task A_corrupt_state_file_names_the_cli_command_that_checks_the_battery()
+    {
+        await File.WriteAllTextAsync(StateFile, "{ not json");
+
+        var stop = await CliProcess.RunAsync(Target("agate", "stop"));
+
+        Assert.Equal(1, stop.ExitCode);
+        var line = Assert.Single(stop.StdErr.Trim().Split('\n'));
+        Assert.StartsWith($"energytap: error: the command state file {StateFile} is corrupt (", line, StringComparison.Ordinal);
+        Assert.EndsWith("); check the battery with 'energytap agate status' and delete the file", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_agate_prints_where_it_listens()
     {
         await using var child = EnergyTapChild.Start(["simulate", "agate", "--port", "0", "--batteries", "2"]);

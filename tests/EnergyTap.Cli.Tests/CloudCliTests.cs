@@ -60,6 +60,7 @@ public sealed class CloudCliTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.StdErr.Trim().Split('\n'));
+        Assert.StartsWith("energytap: this account has 3 gateways; pick one with --gateway: ", result.StdErr, StringComparison.Ordinal);
         foreach (var gateway in SimulatedAccount.Demo.Gateways)
         {
             Assert.Contains(gateway.Id, result.StdErr, StringComparison.Ordinal);

@@ -89,6 +89,27 @@ public sealed class HistoryCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_schema_names_the_command_that_upgrades_it()
+    {
+        var old = Path.Combine(_folder, "old.db");
+        await (await SqliteReadingStore.OpenAsync(old)).DisposeAsync();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM schema_version";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await CliProcess.RunAsync("history", "--db", old);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches($"^energytap: error: {System.Text.RegularExpressions.Regex.Escape(old)} has schema version 0, this EnergyTap needs [0-9]+; start `energytap serve` once to upgrade it$",
+            result.StdErr.Trim());
+        Assert.Single(result.StdErr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task A_missing_database_is_one_line_and_is_not_created()
     {
         var missing = Path.Combine(_folder, "nope", "energytap.db");

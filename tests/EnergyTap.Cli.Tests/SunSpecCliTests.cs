@@ -116,6 +116,16 @@ public sealed class SunSpecCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_point_of_a_model_without_definition_names_the_models_option()
+    {
+        var result = await CliProcess.RunAsync("sunspec", "read", "--host", "127.0.0.1", "--port", Port, "64001.X");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("energytap: error: 64001.X: model 64001 is not in the catalog, so its points have no names (load its model_64001.json with --models)",
+            result.StdErr.Trim());
+    }
+
+    [Fact]
     public async Task A_unit_nobody_answers_as_is_named_as_such_not_as_a_missing_marker()
     {
         var result = await CliProcess.RunAsync("sunspec", "scan", "--host", "127.0.0.1", "--port", Port, "--unit", "7");

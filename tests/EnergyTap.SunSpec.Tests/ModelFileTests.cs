@@ -67,6 +67,12 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal("b", known.Latest.Read("64100.Ch[2].Tag").Value);
         Assert.Null(unknown.Map.Find(64100)!.Definition);
         Assert.Equal(known.Map.Find(64100)!.Length, unknown.Map.Find(64100)!.Length);
+
+        // Without its definition the point has no name: the library says so and which model, not how a caller loads it.
+        var error = Assert.Throws<SunSpecPointException>(() => unknown.Map.Resolve("64100.W"));
+        Assert.Equal("64100.W: model 64100 is not in the catalog, so its points have no names", error.Message);
+        Assert.Equal(64100, error.UncataloguedModelId);
+        Assert.Null(Assert.Throws<SunSpecPointException>(() => known.Map.Resolve("64100.Nope")).UncataloguedModelId);
     }
 
     [Fact]

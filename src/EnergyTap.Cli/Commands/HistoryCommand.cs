@@ -112,14 +112,38 @@ internal static class HistoryCommand
 
     private static async Task<IReadingStore> OpenAsync(string? db, string? postgres, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await OpenStoreAsync(db, postgres, cancellationToken);
+        }
+        catch (StoreSchemaOutdatedException ex)
+        {
+            // The store says the schema is old and that the service upgrades it; the command that runs the service is ours to name.
+            throw new StorageException($"{ex.Where} has schema version {ex.Version}, this EnergyTap needs {ex.Needed}; start `energytap serve` once to upgrade it", ex);
+        }
+    }
+
+    private static async Task<IReadingStore> OpenStoreAsync(string? db, string? postgres, CancellationToken cancellationToken)
+    {
         if (db is not null && postgres is not null)
         {
             throw new UsageException("--db and --postgres both name a database; use one of them");
         }
 
-        return postgres is not null
-            ? await PostgresReadingStore.OpenReadOnlyAsync(postgres, cancellationToken: cancellationToken)
-            : await SqliteReadingStore.OpenReadOnlyAsync(db ?? StoragePaths.DefaultDatabasePath, cancellationToken: cancellationToken);
+        if (postgres is not null)
+        {
+            return await PostgresReadingStore.OpenReadOnlyAsync(postgres, cancellationToken: cancellationToken);
+        }
+
+        try
+        {
+            return await SqliteReadingStore.OpenReadOnlyAsync(db ?? StoragePaths.DefaultDatabasePath, cancellationToken: cancellationToken);
+        }
+        catch (StoreNotFoundException ex) when (ex.Path is { } missing)
+        {
+            // The store says the file is missing; which flag names another file is ours to say.
+            throw new StoreNotFoundException($"no history database at {missing} (the service creates it; pass --db to use another file)", ex) { Path = missing };
+        }
     }
 
     private static bool Matches(SeriesFilter filter, string site, string device, string quantity) =>

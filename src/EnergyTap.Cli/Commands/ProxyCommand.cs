@@ -48,6 +48,15 @@ internal static class ProxyCommand
             try
             {
                 PvsProxy.ParseListen(parse.GetValue(listen)!);
+            }
+            catch (ArgumentException ex)
+            {
+                // The library says what is wrong with the address; the flag it came from is ours to name.
+                throw UsageException.From(ex, "--listen");
+            }
+
+            try
+            {
                 proxy = new PvsProxy(new PvsProxyOptions
                 {
                     Upstream = upstreamUri,

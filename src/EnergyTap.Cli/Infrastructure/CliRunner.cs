@@ -79,6 +79,9 @@ internal static class CliRunner
         System.Net.Sockets.SocketException s => $"network: {s.Message}",
         HttpRequestException h => $"HTTP: {Innermost(h)}",
         ArgumentException a => UsageException.WithoutParameter(a),
+        EnergyTap.SunSpec.SunSpecPointException p => Commands.SunSpec.ModelsFlagHint.Append(p.Message, p.UncataloguedModelId),
+        EnergyTap.FranklinWH.Agate.Revert.CommandStateCorruptException c =>
+            $"the command state file {c.FilePath} is corrupt ({c.Problem}); check the battery with 'energytap agate status' and delete the file",
         UnauthorizedAccessException u => $"access denied: {u.Message}",
         IOException io => io.Message,
         _ => ex.Message,

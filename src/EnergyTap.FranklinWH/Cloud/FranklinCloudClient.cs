@@ -64,14 +64,14 @@ public sealed partial class FranklinCloudClient : IDisposable
             var sameCase = gateways.Where(g => string.Equals(g.Id, requestedId, StringComparison.OrdinalIgnoreCase)).ToList();
             return gateways.FirstOrDefault(g => string.Equals(g.Id, requestedId, StringComparison.Ordinal))
                 ?? (sameCase.Count == 1 ? sameCase[0] : null)
-                ?? throw new GatewayNotFoundException($"gateway {requestedId} is not on this account; it has: {string.Join(", ", ids)}.", ids);
+                ?? throw new GatewayNotFoundException($"gateway {requestedId} is not on this account; it has: {string.Join(", ", ids)}.", ids, requestedId);
         }
 
         return gateways.Count switch
         {
             1 => gateways[0],
             0 => throw new GatewayNotFoundException("this FranklinWH account has no gateways.", ids),
-            _ => throw new GatewayNotFoundException($"this account has {gateways.Count} gateways; pick one with --gateway: {string.Join(", ", ids)}.", ids),
+            _ => throw new GatewayNotFoundException($"this account has {gateways.Count} gateways and none was chosen: {string.Join(", ", ids)}.", ids),
         };
     }
 

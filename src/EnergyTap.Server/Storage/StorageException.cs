@@ -18,4 +18,19 @@ public sealed class StoreNotFoundException : StorageException
     public StoreNotFoundException(string message, Exception innerException) : base(message, innerException) { }
 
     public StoreNotFoundException() { }
+
+    /// <summary>The file that is missing, so a caller can say how to name another one in its own terms.</summary>
+    public string? Path { get; init; }
+}
+
+/// <summary>A read-only open found an older schema (reads never migrate); opening it for writing upgrades it.</summary>
+public sealed class StoreSchemaOutdatedException(string where, int version, int needed)
+    : StorageException($"{where} has schema version {version}, this EnergyTap needs {needed}; the service upgrades it when it next opens the database")
+{
+    /// <summary>The database file or server as the message names it.</summary>
+    public string Where { get; } = where;
+
+    public int Version { get; } = version;
+
+    public int Needed { get; } = needed;
 }

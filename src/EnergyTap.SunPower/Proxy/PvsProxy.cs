@@ -148,7 +148,7 @@ public sealed class PvsProxy : IAsyncDisposable
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
-            throw new ArgumentException($"--listen '{listen}' must be address:port, e.g. 127.0.0.1:8080 or 0.0.0.0:80");
+            throw new ArgumentException($"'{listen}' must be address:port, e.g. 127.0.0.1:8080 or 0.0.0.0:80", nameof(listen));
         }
 
         var host = text[..colon].Trim('[', ']');
@@ -159,7 +159,7 @@ public sealed class PvsProxy : IAsyncDisposable
 
         return IPAddress.TryParse(host, out var address)
             ? (address, port)
-            : throw new ArgumentException($"--listen '{listen}': '{host}' is not an IP address");
+            : throw new ArgumentException($"'{listen}': '{host}' is not an IP address", nameof(listen));
     }
 
     private async Task HandleAsync(HttpContext context)

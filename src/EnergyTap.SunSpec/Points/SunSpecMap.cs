@@ -41,7 +41,7 @@ public sealed class SunSpecMap
             ?? throw new SunSpecPointException($"{path}: this device has no model {path.ModelId} (it has {string.Join(", ", Models.Select(m => m.Id))})");
         if (model.Root is null)
         {
-            throw new SunSpecPointException($"{path}: model {model.Id} is not in the catalog, so its points have no names (load its model_{model.Id}.json with --models)");
+            throw new SunSpecPointException($"{path}: model {model.Id} is not in the catalog, so its points have no names") { UncataloguedModelId = model.Id };
         }
 
         var group = model.Root;

@@ -75,7 +75,7 @@ public static class SequenceValidator
         }
         catch (SunSpecPointException ex)
         {
-            problems.Add(new(location, $"unknown point: {ex.Message}"));
+            problems.Add(new(location, $"unknown point: {ex.Message}") { UncataloguedModelId = ex.UncataloguedModelId });
             return null;
         }
     }

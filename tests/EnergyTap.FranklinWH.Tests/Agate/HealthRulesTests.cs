@@ -28,7 +28,7 @@ public class HealthRulesTests
         Assert.False(report.Healthy);
         var zombie = Assert.Single(report.Findings);
         Assert.Equal("zombie-control", zombie.Code);
-        Assert.Contains("agate stop", zombie.Recommendation, StringComparison.Ordinal);
+        Assert.Equal("release control to hand the battery back to the aGate, or issue a new command with a revert deadline", zombie.Recommendation);
         Assert.DoesNotContain("zombie-control", Codes(Healthy() with { WSetEna = 1, WSetPct = -40, CommandOwned = true }));
     }
 
@@ -47,6 +47,24 @@ public class HealthRulesTests
         Assert.DoesNotContain("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-4) }, quiet with { At = Now.AddSeconds(-2) }, quiet] }));
         Assert.DoesNotContain("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-10) }, quiet with { SocPercent = 55.1, HomeLoadWatts = 900, GridWatts = 2400 }] }));
         Assert.Contains("frozen", Codes(held with { Live = [quiet with { At = Now.AddSeconds(-31) }, quiet] }));
+    }
+
+    [Fact]
+    public void Recommendations_name_actions_not_cli_commands_or_flags()
+    {
+        HealthSample[] samples =
+        [
+            Healthy() with { WSetEna = 1, WSetPct = -40 },
+            Healthy() with { WSetEna = 1, CommandOwned = true, CommandExpired = true, WSetMod = 1, WSet = 500, WSetPct = 20 },
+            Healthy() with { WSetEna = 1, CommandOwned = true, WSet = 500, WSetPct = 0 },
+            Healthy() with { CommandOwned = true, PFWInjEna = 0 },
+        ];
+        var findings = samples.SelectMany(s => HealthRules.Evaluate(s).Findings).ToList();
+
+        Assert.Equal(["zombie-control", "expired-command", "wset-conflict", "wsetmod-watts", "wset-nonzero", "orphan-record", "pf-disabled"],
+            findings.Select(f => f.Code).Distinct().Where(c => c != "ok"));
+        Assert.All(findings, f => Assert.DoesNotContain("energytap", f.Recommendation, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.DoesNotContain("--", f.Recommendation, StringComparison.Ordinal));
     }
 
     [Fact]

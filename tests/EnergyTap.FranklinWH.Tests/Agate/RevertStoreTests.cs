@@ -67,7 +67,10 @@ public sealed class RevertStoreTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(StatePath)!);
         await File.WriteAllTextAsync(StatePath, "{ not json");
-        var error = await Assert.ThrowsAsync<AgateException>(() => new RevertStore(StatePath).ListAsync());
-        Assert.Contains("corrupt", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<CommandStateCorruptException>(() => new RevertStore(StatePath).ListAsync());
+        Assert.StartsWith($"the command state file {StatePath} is corrupt (", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatePath, error.FilePath);
+        Assert.DoesNotContain("energytap", error.Message.Replace(StatePath, "", StringComparison.Ordinal), StringComparison.Ordinal); // the CLI names its own command
+        Assert.IsAssignableFrom<AgateException>(error);
     }
 }

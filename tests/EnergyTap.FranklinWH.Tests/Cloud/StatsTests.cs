@@ -119,6 +119,11 @@ public class StatsTests
         Assert.All(gateways.Select(g => g.Id), id => Assert.Contains(id, ambiguous.Message, StringComparison.Ordinal));
         Assert.Equal(CloudTestBed.Gw2, chosen.Id);
         Assert.Contains("NOPE", unknown.Message, StringComparison.Ordinal);
+        Assert.True(ambiguous.ChoiceNeeded);
+        Assert.False(unknown.ChoiceNeeded);
+        Assert.Equal("NOPE", unknown.RequestedId);
+        Assert.StartsWith("this account has 3 gateways and none was chosen", ambiguous.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", ambiguous.Message, StringComparison.Ordinal); // the CLI names its flag
     }
 
     [Fact]

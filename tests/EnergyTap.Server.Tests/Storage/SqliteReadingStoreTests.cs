@@ -40,7 +40,8 @@ public sealed class SqliteReadingStoreTests : ReadingStoreContract, IDisposable
 
         var error = await Assert.ThrowsAsync<StoreNotFoundException>(() => SqliteReadingStore.OpenReadOnlyAsync(missing));
 
-        Assert.Contains(missing, error.Message);
+        Assert.Equal($"no history database at {missing} (the service creates it)", error.Message);
+        Assert.Equal(missing, error.Path);
         Assert.False(File.Exists(missing));
     }
 
@@ -54,6 +55,19 @@ public sealed class SqliteReadingStoreTests : ReadingStoreContract, IDisposable
 
         Assert.Contains("not an EnergyTap history database", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task A_read_only_open_of_an_older_schema_says_the_service_upgrades_it()
+    {
+        await ExecuteSqlAsync("DELETE FROM schema_version");
+        await Store.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<StoreSchemaOutdatedException>(() => SqliteReadingStore.OpenReadOnlyAsync(DatabasePath));
+
+        Assert.Equal((0, Schema.LatestVersion), (error.Version, error.Needed));
+        Assert.Equal($"{error.Where} has schema version 0, this EnergyTap needs {Schema.LatestVersion}; the service upgrades it when it next opens the database", error.Message);
+        Assert.DoesNotContain("energytap", error.Message.Replace(error.Where, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

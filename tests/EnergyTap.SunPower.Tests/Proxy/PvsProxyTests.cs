@@ -143,5 +143,13 @@ public sealed class PvsProxyTests : IAsyncLifetime
     [InlineData("pvs.local:80")]
     [InlineData("127.0.0.1")]
     [InlineData("127.0.0.1:99999")]
-    public void Bad_listen_addresses_are_refused(string text) => Assert.Throws<ArgumentException>(() => PvsProxy.ParseListen(text));
+    public void Bad_listen_addresses_are_refused(string text)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PvsProxy.ParseListen(text));
+
+        // The library names the value and the parameter; which CLI flag or config key it came from is the caller's to say.
+        Assert.StartsWith($"'{text}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("listen", error.ParamName);
+        Assert.DoesNotContain("--", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -77,7 +77,7 @@ internal static class AgateStatusView
         foreach (var f in report.Findings)
         {
             var colour = f.Severity switch { HealthSeverity.Critical => "red", HealthSeverity.Warning => "yellow", _ => "green" };
-            table.AddRow(new Markup($"[{colour}]{f.Severity}[/]"), new Text($"{f.Code}: {f.Message}"), new Text(f.Recommendation));
+            table.AddRow(new Markup($"[{colour}]{f.Severity}[/]"), new Text($"{f.Code}: {f.Message}"), new Text(HealthAdvice.For(f)));
         }
 
         AnsiConsole.MarkupLine(report.Healthy ? "[green]healthy[/]" : "[red]problems found[/]");

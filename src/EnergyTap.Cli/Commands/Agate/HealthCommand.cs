@@ -36,7 +36,7 @@ internal static class HealthCommand
                 var report = await controller.CheckHealthAsync(count, TimeSpan.FromSeconds(seconds), ct, server?.AsRecord(controller.DeviceKey));
                 if (parse.GetValue(json))
                 {
-                    Output.WriteJson(new { healthy = report.Healthy, report.CheckedAt, report.Findings });
+                    Output.WriteJson(new { healthy = report.Healthy, report.CheckedAt, Findings = HealthAdvice.Worded(report) });
                 }
                 else
                 {

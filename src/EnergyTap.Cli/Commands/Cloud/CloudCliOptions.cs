@@ -60,6 +60,11 @@ internal sealed class CloudCliOptions
         {
             return (await client.ResolveGatewayAsync(parse.GetValue(Gateway), cancellationToken)).Id;
         }
+        catch (GatewayNotFoundException ex) when (ex.ChoiceNeeded)
+        {
+            // The library says a choice is missing; the flag that makes it is ours to name.
+            throw new UsageException($"this account has {ex.AvailableIds.Count} gateways; pick one with --gateway: {string.Join(", ", ex.AvailableIds)}.");
+        }
         catch (GatewayNotFoundException ex)
         {
             throw new UsageException(ex.Message);

@@ -31,7 +31,7 @@ internal static class SequenceFile
         Console.Error.WriteLine($"energytap: {ex.SequenceSource}: {ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")}; nothing was written");
         foreach (var problem in ex.Problems)
         {
-            Console.Error.WriteLine($"  {ex.SequenceSource}:{problem.Location.Line}: {problem.Location.JsonPath}: {problem.Message}");
+            Console.Error.WriteLine($"  {ex.SequenceSource}:{problem.Location.Line}: {problem.Location.JsonPath}: {Message(problem)}");
         }
 
         return Infrastructure.CliRunner.Failure;
@@ -41,6 +41,8 @@ internal static class SequenceFile
     {
         valid = false,
         file = ex.SequenceSource,
-        problems = ex.Problems.Select(p => new { line = p.Location.Line, path = p.Location.JsonPath, message = p.Message }),
+        problems = ex.Problems.Select(p => new { line = p.Location.Line, path = p.Location.JsonPath, message = Message(p) }),
     };
+
+    private static string Message(SequenceProblem problem) => SunSpec.ModelsFlagHint.Append(problem.Message, problem.UncataloguedModelId);
 }

@@ -1,6 +1,9 @@
 namespace EnergyTap.FranklinWH.Agate.Health;
 
-/// <summary>The aGate-specific checks, pure: a sample in, findings out.</summary>
+/// <summary>
+/// The aGate-specific checks, pure: a sample in, findings out. Recommendations name actions ("release control"),
+/// not commands of a particular front end; a front end words them its own way by <see cref="HealthFinding.Code"/>.
+/// </summary>
 public static class HealthRules
 {
     /// <summary>Readings older than this are stale.</summary>
@@ -30,48 +33,48 @@ public static class HealthRules
         {
             findings.Add(new("zombie-control", HealthSeverity.Critical,
                 "WSetEna = 1 but no EnergyTap command owns it: the battery is held at WSetPct by a command nobody will revert",
-                "run 'energytap agate stop' to hand the battery back to the aGate, or issue a new command with --revert"));
+                "release control to hand the battery back to the aGate, or issue a new command with a revert deadline"));
         }
 
         if (s.WSetEna == 1 && s.CommandOwned && s.CommandExpired)
         {
             findings.Add(new("expired-command", HealthSeverity.Critical,
                 "the active command passed its revert deadline but is still enabled",
-                "run 'energytap agate stop'; if it persists, check the connection to the aGate"));
+                "release control; if it persists, check the connection to the aGate"));
         }
 
         if (s.WSetEna == 0 && s.CommandOwned)
         {
             findings.Add(new("orphan-record", HealthSeverity.Warning,
                 "EnergyTap remembers an active command but the aGate is not under Modbus control (released elsewhere or power-cycled)",
-                "run 'energytap agate stop' to clear the record"));
+                "release control to clear the record"));
         }
 
         if (s.WSet is { } wset && wset != 0 && s.WSetPct is { } pct && pct != 0)
         {
             findings.Add(new("wset-conflict", HealthSeverity.Critical,
                 $"WSet ({wset:0} W) and WSetPct ({pct:0.##} %) are both set: the aGate flickers between modes",
-                "run 'energytap agate stop' (zeroes WSet and WSetPct), then command with WSetPct only"));
+                "release control (zeroes WSet and WSetPct), then command with WSetPct only"));
         }
         else if (s.WSet is { } w && w != 0 && s.WSetEna == 1)
         {
             findings.Add(new("wset-nonzero", HealthSeverity.Warning,
                 $"WSet is {w:0} W while control is enabled; EnergyTap only uses WSetPct",
-                "run 'energytap agate stop' to zero WSet"));
+                "release control to zero WSet"));
         }
 
         if (s.WSetEna == 1 && s.WSetMod is { } mode && mode != 0)
         {
             findings.Add(new("wsetmod-watts", HealthSeverity.Warning,
                 $"WSetMod is {mode} (absolute watts) while control is enabled; the aGate works with WSetMod = 0",
-                "issue the command again or run 'energytap agate stop'"));
+                "issue the command again or release control"));
         }
 
         if (s.PFWInjEna == 0)
         {
             findings.Add(new("pf-disabled", HealthSeverity.Warning,
                 "power factor correction (PFWInjEna) is off: the aGate's PF drops to about 0.003",
-                "run 'energytap agate pf on'"));
+                "turn power factor correction back on (PFWInjEna = 1)"));
         }
     }
 

@@ -87,7 +87,7 @@ public sealed class RevertStore
         }
         catch (JsonException ex)
         {
-            throw new AgateException($"the command state file {Path} is corrupt ({ex.Message}); check the battery with 'energytap agate status' and delete the file", ex);
+            throw new CommandStateCorruptException(Path, ex.Message, ex);
         }
     }
 

@@ -53,8 +53,7 @@ public abstract partial class SqlReadingStore
         ThrowIfNewer(current);
         if (current < Schema.LatestVersion)
         {
-            throw new StorageException(
-                $"{where} has schema version {current}, this EnergyTap needs {Schema.LatestVersion}; start `energytap serve` once to upgrade it");
+            throw new StoreSchemaOutdatedException(where, current, Schema.LatestVersion);
         }
     }
 

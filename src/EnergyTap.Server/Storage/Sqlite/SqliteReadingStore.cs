@@ -91,7 +91,7 @@ public sealed class SqliteReadingStore : SqlReadingStore
         path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(path))
         {
-            throw new StoreNotFoundException($"no history database at {path} (the service creates it; pass --db to use another file)");
+            throw new StoreNotFoundException($"no history database at {path} (the service creates it)") { Path = path };
         }
 
         var store = new SqliteReadingStore(path, null, options ?? ReadingStoreOptions.Default);
