@@ -7,16 +7,6 @@ using EnergyTap.Server.Control;
 
 namespace EnergyTap.Server.Api;
 
-/// <summary>What GET /api/control reports: which batteries the server commands and what is running now.</summary>
-public sealed record ControlState(bool Enabled, IReadOnlyList<string> Batteries, double MaxDurationSeconds, IReadOnlyList<RemoteCommand> Active);
-
-/// <summary>A command as the server's supervisor holds it.</summary>
-public sealed record RemoteCommand(
-    string Id, string Site, string Device, BatteryCommandKind Kind, double Watts,
-    DateTimeOffset IssuedAt, DateTimeOffset Deadline, double RemainingSeconds, string Actor);
-
-public sealed record RemoteRelease(bool Released, bool HadCommand);
-
 /// <summary>The server could not be reached, or it refused or failed the request; the message is one line for a person.</summary>
 public sealed class ControlClientException(string message, HttpStatusCode? status = null, bool refused = false) : Exception(message)
 {
@@ -32,10 +22,7 @@ public sealed class ControlClientException(string message, HttpStatusCode? statu
 /// </summary>
 public sealed class ControlClient : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     private readonly HttpClient _http;
 

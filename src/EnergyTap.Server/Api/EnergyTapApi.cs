@@ -14,7 +14,7 @@ public static class EnergyTapApi
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/sites", () => runtime.DescribedSites);
+        api.MapGet("/sites", () => (IReadOnlyList<SiteInfo>)[.. runtime.DescribedSites]);
 
         api.MapGet("/sites/{site}/flow", (string site) =>
             runtime.Sites.Any(s => s.Id == site) ? Results.Ok(runtime.Flows.For(site)) : NotFound($"no site {site}"));
@@ -29,12 +29,9 @@ public static class EnergyTapApi
             var status = mine.Count == 0 && pollers.Count > 0 ? "standby"
                 : mine.All(p => p.Up) ? "ok" : mine.Any(p => p.Up) ? "degraded" : "down";
             var ownership = runtime.Ownership;
-            var fleet = ownership.InstanceId is null ? null : new
-            {
-                instance = ownership.InstanceId,
-                ownedSites = runtime.Sites.Select(s => s.Id).Where(ownership.Owns).ToList(),
-            };
-            return new { status, time = runtime.Time.GetUtcNow(), fleet, pollers };
+            var fleet = ownership.InstanceId is null ? null
+                : new FleetView(ownership.InstanceId, [.. runtime.Sites.Select(s => s.Id).Where(ownership.Owns)]);
+            return new HealthReport(status, runtime.Time.GetUtcNow(), fleet, pollers);
         });
 
         api.MapGet("/history", async (string? site, string? device, string? quantity, string? from, string? to, string? resolution, CancellationToken ct) =>
@@ -73,13 +70,13 @@ public static class EnergyTapApi
                 : Results.Ok(await runtime.History.QueryAsync(site, device, quantity, start, end, chosen, ct));
         });
 
-        api.MapGet("/control", () => new
+        api.MapGet("/control", () => new ControlState(
+            !string.IsNullOrEmpty(runtime.ControlToken),
+            [.. runtime.Supervisor.Batteries],
+            runtime.Supervisor.MaxDuration.TotalSeconds,
+            ActiveView(runtime))
         {
-            enabled = !string.IsNullOrEmpty(runtime.ControlToken),
-            batteries = runtime.Supervisor.Batteries,
-            maxDurationSeconds = runtime.Supervisor.MaxDuration.TotalSeconds,
-            active = runtime.Supervisor.Active.Select(c => ControlView(c, runtime.Time)),
-            others = OthersView(runtime.Supervisor),
+            Others = OthersView(runtime.Supervisor),
         });
 
         api.MapPost("/control/{site}/{device}", async (string site, string device, HttpRequest http, CancellationToken ct) =>
@@ -99,7 +96,7 @@ public static class EnergyTapApi
             {
                 var request = new BatteryCommandRequest(site, device, body.Kind, body.Watts, TimeSpan.FromSeconds(body.DurationSeconds));
                 var command = await runtime.Supervisor.IssueAsync(request, Actor(http), ct);
-                return Results.Ok(ControlView(command, runtime.Time));
+                return Results.Ok(RemoteCommand.From(command, runtime.Time.GetUtcNow()));
             }
             catch (ControlRefusedException ex)
             {
@@ -121,7 +118,7 @@ public static class EnergyTapApi
             try
             {
                 var hadCommand = await runtime.Supervisor.ReleaseAsync(site, device, Actor(http), ct);
-                return Results.Ok(new { released = true, hadCommand });
+                return Results.Ok(new RemoteRelease(true, hadCommand));
             }
             catch (ControlRefusedException ex)
             {
@@ -134,31 +131,16 @@ public static class EnergyTapApi
         return app;
     }
 
-    internal static object ControlView(ActiveCommand c, TimeProvider time) => new
+    internal static IReadOnlyList<RemoteCommand> ActiveView(EnergyTapRuntime runtime)
     {
-        c.Id,
-        c.Site,
-        c.Device,
-        c.Kind,
-        c.Watts,
-        c.IssuedAt,
-        c.Deadline,
-        RemainingSeconds = Math.Round(c.Remaining(time.GetUtcNow()).TotalSeconds),
-        c.Actor,
-    };
+        var now = runtime.Time.GetUtcNow();
+        return [.. runtime.Supervisor.Active.Select(c => RemoteCommand.From(c, now))];
+    }
 
     /// <summary>Commands the registers show that this server does not hold, with the power read from the registers.</summary>
-    internal static IEnumerable<object> OthersView(CommandSupervisor supervisor) => supervisor.Foreign.Select(f => new
-    {
-        f.Site,
-        f.Device,
-        f.Observed.Kind,
-        Watts = f.Observed.Watts is { } w ? Math.Abs(w) : (double?)null,
-        RegisterWatts = f.Observed.Watts,
-        HeldBy = f.Observed.HeldBy ?? ObservedControl.AnotherClient,
-        f.Observed.Deadline,
-        ObservedAt = f.Observed.At,
-    });
+    internal static IReadOnlyList<ForeignCommand> OthersView(CommandSupervisor supervisor) => [.. supervisor.Foreign.Select(f => new ForeignCommand(
+        f.Site, f.Device, f.Observed.Kind, f.Observed.Watts is { } w ? Math.Abs(w) : null, f.Observed.Watts,
+        f.Observed.HeldBy ?? ObservedControl.AnotherClient, f.Observed.Deadline, f.Observed.At))];
 
     private static string Actor(HttpRequest http) => $"api:{http.HttpContext.Connection.RemoteIpAddress}";
 

@@ -34,15 +34,13 @@ internal static class LiveStream
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var update = new
-                {
-                    time = runtime.Time.GetUtcNow(),
-                    flows = runtime.Sites.Select(s => runtime.Flows.For(s.Id)),
-                    readings = runtime.Latest.Snapshot(),
-                    control = runtime.Supervisor.Active.Select(c => EnergyTapApi.ControlView(c, runtime.Time)),
-                    otherControl = EnergyTapApi.OthersView(runtime.Supervisor),
-                    health = runtime.Scheduler.Health,
-                };
+                var update = new LiveUpdate(
+                    runtime.Time.GetUtcNow(),
+                    [.. runtime.Sites.Select(s => runtime.Flows.For(s.Id))],
+                    runtime.Latest.Snapshot(),
+                    EnergyTapApi.ActiveView(runtime),
+                    EnergyTapApi.OthersView(runtime.Supervisor),
+                    runtime.Scheduler.Health);
                 await http.Response.WriteAsync($"event: update\ndata: {JsonSerializer.Serialize(update, json)}\n\n", cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
 

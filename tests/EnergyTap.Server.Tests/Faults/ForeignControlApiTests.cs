@@ -29,5 +29,15 @@ public sealed class ForeignControlApiTests
         Assert.Equal("charge", other.GetProperty("kind").GetString());
         Assert.Equal(-site.Agate.CommandWatts!.Value, other.GetProperty("watts").GetDouble(), 0);
         Assert.Equal(site.Agate.CommandWatts!.Value, other.GetProperty("registerWatts").GetDouble(), 0);
+
+        // The CLI's client reads the same contract the API writes.
+        using var client = new Api.ControlClient(site.Service.Url, token: null, TimeSpan.FromSeconds(30));
+        var state = await client.GetStateAsync(CancellationToken.None);
+        var read = Assert.Single(state.Others);
+        Assert.Equal(Control.BatteryCommandKind.Charge, read.Kind);
+        Assert.Equal(ObservedHeldBy, read.HeldBy);
+        Assert.Equal(other.GetProperty("watts").GetDouble(), read.Watts);
     }
+
+    private const string ObservedHeldBy = "another Modbus client";
 }
