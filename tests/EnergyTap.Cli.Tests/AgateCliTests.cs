@@ -105,7 +105,7 @@ public sealed class AgateCliTests : IAsyncLifetime
             (Target("agate", "charge", "9000"), 1, "beyond the charge rating"),
             (Target("agate", "discharge", "-5"), 2, "must be positive"),
             (Target("agate", "charge", "100", "--revert", "0"), 2, "--revert"),
-            (["agate", "status", "--host", "no such host"], 1, "unknown host"),
+            (["agate", "status", "--host", "no such host"], 2, "unknown host"),
             (["agate", "status", "--host", "127.0.0.1", "--port", "1"], 1, "cannot connect"),
         };
         foreach (var (args, exit, text) in cases)

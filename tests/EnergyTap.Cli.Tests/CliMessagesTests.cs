@@ -25,7 +25,7 @@ public class CliMessagesTests
     [InlineData("energytap: --host: 'ht!tp://bad' is not an http or https URL", "pvs", "info", "--host", "ht!tp://bad")]
     [InlineData("energytap: --timeout must be more than 0 and at most 300 seconds, not 0", "agate", "status", "--host", "127.0.0.1", "--timeout", "0")]
     [InlineData("energytap: --timeout must be more than 0 and at most 300 seconds, not 0", "sunspec", "scan", "--host", "127.0.0.1", "--timeout", "0")]
-    [InlineData("energytap: --connect-timeout must be more than 0 and at most 3600 seconds, not -1", "modbus", "read", "0", "--host", "127.0.0.1", "--connect-timeout", "-1")]
+    [InlineData("energytap: --connect-timeout must be more than 0 and at most 300 seconds, not -1", "modbus", "read", "0", "--host", "127.0.0.1", "--connect-timeout", "-1")]
     [InlineData("energytap: --unit must be a Modbus unit id from 0 to 255, not 300", "agate", "status", "--host", "127.0.0.1", "--unit", "300")]
     [InlineData("energytap: --listen: 'pvs.local:80': 'pvs.local' is not an IP address", "proxy", "--upstream", "http://127.0.0.1:1/", "--listen", "pvs.local:80")]
     [InlineData("energytap: --listen: '127.0.0.1' must be address:port, e.g. 127.0.0.1:8080 or 0.0.0.0:80", "proxy", "--upstream", "http://127.0.0.1:1/", "--listen", "127.0.0.1")]

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using EnergyTap.Cli.Infrastructure;
 using EnergyTap.FranklinWH.Agate;
 using EnergyTap.FranklinWH.Agate.Control;
@@ -10,12 +8,11 @@ using EnergyTap.FranklinWH.Agate.Revert;
 namespace EnergyTap.Cli.Commands.Agate;
 
 /// <summary>The options every agate command shares, and the connect (which also releases expired commands).</summary>
-internal sealed partial class AgateConnection
+internal sealed class AgateConnection
 {
-    private readonly Option<string> host = new("--host") { Description = "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server, or (status, health) --config lists the aGate." };
-    private readonly Option<int> port = new("--port") { Description = "Modbus TCP port.", DefaultValueFactory = _ => 502 };
-    private readonly Option<int> unit = new("--unit") { Description = "Modbus unit id; the aGate answers 1 and 2 (the same device).", DefaultValueFactory = _ => 1 };
-    private readonly Option<double> timeout = new("--timeout") { Description = "Seconds to wait for each answer (the aGate is often on Wi-Fi).", DefaultValueFactory = _ => 10 };
+    private readonly ModbusEndpoint endpoint = new(
+        "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server, or (status, health) --config lists the aGate.",
+        hostRequired: false);
     private readonly Option<string?> stateFile = new("--state-file")
     {
         Description = "File remembering active commands and their revert deadlines. Default: $ENERGYTAP_STATE_DIR/agate-commands.json, "
@@ -39,14 +36,15 @@ internal sealed partial class AgateConnection
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { host, port, unit, timeout, stateFile, reserve, fallbackRating, dcwPositiveCharging, modeNumbering })
+        endpoint.AddTo(command);
+        foreach (var option in new Option[] { stateFile, reserve, fallbackRating, dcwPositiveCharging, modeNumbering })
         {
             command.Options.Add(option);
         }
     }
 
     /// <summary>The aGate address and port as given, to find it in the configuration.</summary>
-    public (string? Host, int Port) Endpoint(ParseResult parse) => (parse.GetValue(host), parse.GetValue(port));
+    public (string? Host, int Port) Endpoint(ParseResult parse) => (parse.GetValue(endpoint.Host), parse.GetValue(endpoint.Port));
 
     /// <summary>Connects (releasing an expired command on the way, and saying so), runs the action, disconnects.</summary>
     public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<AgateController, Task<int>> action, SocRamp? ramp = null, LocatedAgate? located = null)
@@ -64,10 +62,8 @@ internal sealed partial class AgateConnection
     /// <summary><paramref name="located"/>: the aGate the configuration lists, when --host was not given.</summary>
     private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp, LocatedAgate? located)
     {
-        var wait = OptionRanges.Seconds(parse.GetValue(timeout), "--timeout", 300);
-        var portNumber = OptionRanges.Port(located?.Port ?? parse.GetValue(port));
-
-        var unitId = OptionRanges.Unit(located?.Unit ?? parse.GetValue(unit));
+        var modbus = endpoint.ClientOptions(parse, located?.Host ?? endpoint.HostOf(parse) ?? throw new UsageException("--host is required: the aGate's address"), located?.Port);
+        var unitId = located?.Unit is { } configured ? OptionRanges.Unit(configured) : endpoint.UnitOf(parse);
 
         var reservePercent = parse.GetValue(reserve);
         if (reservePercent is < 0 or > 100)
@@ -87,15 +83,13 @@ internal sealed partial class AgateConnection
             throw new UsageException($"--mode-numbering must be one of {string.Join(", ", FranklinWH.Agate.Reading.OnGridModeNames.Builtin.NumberingIds)}");
         }
 
-        var address = located?.Host ?? parse.GetValue(host) ?? throw new UsageException("--host is required: the aGate's address");
-        CheckHost(address);
         return new AgateConnectionOptions
         {
-            Host = address,
-            Port = portNumber,
+            Host = modbus.Host,
+            Port = modbus.Port,
             UnitId = unitId,
-            RequestTimeout = wait,
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 10)),
+            RequestTimeout = modbus.RequestTimeout,
+            ConnectTimeout = modbus.ConnectTimeout,
             Store = new RevertStore(StatePath(parse)),
             Control = new AgateControlOptions
             {
@@ -112,18 +106,6 @@ internal sealed partial class AgateConnection
     public string ConfirmedModesPath(ParseResult parse) => Path.Combine(Path.GetDirectoryName(StatePath(parse))!, "agate-modes.json");
 
     private string StatePath(ParseResult parse) => StateDirectory.AgateCommands(parse.GetValue(stateFile));
-
-    /// <summary>Catches a host that can be neither an address nor a DNS name before anything is sent.</summary>
-    private static void CheckHost(string address)
-    {
-        if (!IPAddress.TryParse(address, out _) && !HostName().IsMatch(address))
-        {
-            throw new AgateException($"unknown host '{address}': not an IP address or a valid host name");
-        }
-    }
-
-    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$")]
-    private static partial Regex HostName();
 
     public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 }

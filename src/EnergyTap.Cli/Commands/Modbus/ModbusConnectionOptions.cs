@@ -11,23 +11,18 @@ internal sealed class ModbusConnectionOptions
         "ADDRESS is the 0-based PDU address sent on the wire (decimal or 0x hex): the aGate's \"SunS\" marker is at 0. " +
         "With --one-based, ADDRESS is a 1-based register number as many manuals and mbpoll print it: register 1 is PDU address 0.";
 
-    public Option<string> Host { get; } = new("--host", "-H") { Description = "Device or gateway host name or IP address, e.g. 172.27.153.1.", Required = true };
-
-    public Option<int> Port { get; } = new("--port", "-p") { Description = "TCP port.", DefaultValueFactory = _ => 502 };
-
-    public Option<byte> Unit { get; } = new("--unit", "-u") { Description = "Modbus unit (slave) id; the aGate answers on 1.", DefaultValueFactory = _ => 1 };
+    public ModbusEndpoint Endpoint { get; } = new("Device or gateway host name or IP address, e.g. 172.27.153.1.");
 
     public Option<string> Framing { get; } = CreateFraming();
 
     public Option<bool> OneBased { get; } = new("--one-based") { Description = "Treat ADDRESS as a 1-based register number (ADDRESS - 1 is sent). Default: 0-based PDU address." };
 
-    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer.", DefaultValueFactory = _ => 10 };
-
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for the TCP connection.", DefaultValueFactory = _ => 5 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Host, Port, Unit, Framing, OneBased, Timeout, ConnectTimeout })
+        Endpoint.AddTo(command);
+        foreach (var option in new Option[] { Framing, OneBased, ConnectTimeout })
         {
             command.Options.Add(option);
         }
@@ -35,19 +30,10 @@ internal sealed class ModbusConnectionOptions
 
     public ModbusTcpClient CreateClient(ParseResult parse)
     {
-        var port = parse.GetValue(Port);
-        if (port is < 1 or > 65535)
+        return new ModbusTcpClient(Endpoint.ClientOptions(parse) with
         {
-            throw new UsageException($"--port must be 1..65535, not {port}");
-        }
-
-        return new ModbusTcpClient(new ModbusClientOptions
-        {
-            Host = parse.GetValue(Host)!,
-            Port = port,
             Framing = parse.GetValue(Framing) == "rtu" ? ModbusFraming.RtuOverTcp : ModbusFraming.Tcp,
-            RequestTimeout = OptionRanges.Seconds(parse.GetValue(Timeout), "--timeout", 3600),
-            ConnectTimeout = OptionRanges.Seconds(parse.GetValue(ConnectTimeout), "--connect-timeout", 3600),
+            ConnectTimeout = OptionRanges.Seconds(parse.GetValue(ConnectTimeout), "--connect-timeout", 300),
         });
     }
 

@@ -33,7 +33,7 @@ internal static class ModbusReadCommand
             }
 
             var start = connection.PduAddress(parse, parse.GetValue(address)!, n);
-            var unit = parse.GetValue(connection.Unit);
+            var unit = connection.Endpoint.UnitOf(parse);
             var fromInput = parse.GetValue(input);
             await using var client = connection.CreateClient(parse);
             var values = fromInput
@@ -52,7 +52,7 @@ internal static class ModbusReadCommand
         if (json)
         {
             Output.WriteJson(new ReadJson(
-                parse.GetValue(connection.Host)!, parse.GetValue(connection.Port), parse.GetValue(connection.Unit),
+                connection.Endpoint.HostOf(parse)!, connection.Endpoint.PortOf(parse), connection.Endpoint.UnitOf(parse),
                 input ? "input" : "holding", input ? 4 : 3, format, registers));
             return;
         }
@@ -68,7 +68,7 @@ internal static class ModbusReadCommand
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"Address = 0-based PDU address; Register no. = 1-based ({(input ? "input" : "holding")} registers, unit {parse.GetValue(connection.Unit)}).");
+        Console.WriteLine($"Address = 0-based PDU address; Register no. = 1-based ({(input ? "input" : "holding")} registers, unit {connection.Endpoint.UnitOf(parse)}).");
     }
 
     private sealed record RegisterJson(ushort Address, int RegisterNumber, object Value, ushort Unsigned, string Hex);

@@ -32,7 +32,7 @@ internal static class ModbusWriteCommand
             }
 
             var start = connection.PduAddress(parse, parse.GetValue(address)!, written.Length);
-            var unit = parse.GetValue(connection.Unit);
+            var unit = connection.Endpoint.UnitOf(parse);
             await using var client = connection.CreateClient(parse);
             if (written.Length == 1)
             {
