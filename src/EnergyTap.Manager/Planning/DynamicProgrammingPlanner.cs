@@ -33,6 +33,8 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
             var without = problem.Slots.Sum(s => s.Money(0));
             return new Plan(input.Start, [], without, without);
         }
+        if (policy.Mode == ManageMode.Tou && problem.Slots.Length > 0 && problem.Slots.All(s => !s.ImportPriceKnown))
+            throw new ManagerInputException($"no import price covers the plan from {input.Start:u}: tou needs prices for at least part of the horizon");
         // Self-consumption needs no optimisation unless a target must be reached the cheapest way.
         if (selfConsumption && policy.PreCharge is null && input.EndSocAtLeastPercent is null)
             return SelfConsumptionPlan.Compute(problem);

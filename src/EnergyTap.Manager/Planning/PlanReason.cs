@@ -40,9 +40,11 @@ internal static class PlanReason
                     : $"charge {Watts(-watts)} from the grid at {price}, cheaper than using it later");
                 break;
             case Intent.SelfConsume:
-                parts.Add(watts < 0
-                    ? $"store {Watts(-watts)} of surplus solar rather than export it at {Number(slot.ExportPrice)}/kWh"
-                    : $"cover the home load ({Watts(watts)}) instead of importing at {Number(slot.ImportPrice)}/kWh");
+                parts.Add(watts < -Tolerance ? $"store {Watts(-watts)} of surplus solar rather than export it at {Number(slot.ExportPrice)}/kWh"
+                    : watts > Tolerance ? $"cover the home load ({Watts(watts)}) instead of importing at {Number(slot.ImportPrice)}/kWh"
+                    : slot.NetLoadWatts > Tolerance && fromWh <= problem.FloorWh + Tolerance ? $"idle at the floor {Number(problem.FloorWh / problem.CapacityWh * 100)} %: the load is imported at {price}"
+                    : slot.NetLoadWatts < -Tolerance && fromWh >= problem.CapacityWh - Tolerance ? $"idle, battery full: the surplus is exported at {Number(slot.ExportPrice)}/kWh"
+                    : "idle: nothing to balance");
                 break;
             case Intent.DischargeToLoad:
                 parts.Add($"cover {Watts(watts)} of the {Watts(slot.NetLoadWatts)} home load at {price}");

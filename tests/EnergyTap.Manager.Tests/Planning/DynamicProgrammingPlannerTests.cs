@@ -239,6 +239,7 @@ public sealed class DynamicProgrammingPlannerTests
         Assert.Equal(1000, plan.Slots[0].PlannedBatteryWatts, 6);
         Assert.Equal(-3000, plan.Slots[9].PlannedBatteryWatts, 6);
         Assert.True(plan.ExpectedCost < plan.CostWithoutBattery);
+        Assert.Contains(plan.Slots, s => s.Reason.Contains("idle at the floor 20 %: the load is imported", StringComparison.Ordinal));
 
         var native = new DynamicProgrammingPlanner().Compute(input with { Policy = new Policy(ManageMode.Native) });
         Assert.Empty(native.Slots);
@@ -256,6 +257,29 @@ public sealed class DynamicProgrammingPlannerTests
 
         Assert.All(plan.Slots, s => Assert.True(s.TargetSocPercent >= 70 - 1e-9));
         Assert.Contains(plan.Slots, s => s.Reason.Contains("stops at the backup-hold level 70 %", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Self_consumption_with_a_pre_charge_reaches_it_cheaply_and_never_exports_from_the_battery()
+    {
+        var prices = Enumerable.Range(0, 24).Select(h => h is 3 or 4 ? 0.05 : 0.3).ToArray();
+        var policy = new Policy(ManageMode.SelfConsumption) { PreCharge = new PreCharge(80, Midnight.AddHours(12)) };
+        var input = Input(prices, Repeat(500, 24), Repeat(0, 24), Battery, policy, soc: 30, exportPrices: Repeat(0.6, 24));
+
+        var plan = new DynamicProgrammingPlanner().Compute(input);
+
+        Assert.True(plan.Slots[11].TargetSocPercent >= 80 - 1e-6);
+        Assert.DoesNotContain(plan.Slots, s => s.Intent == Intent.Export);
+        Assert.All(plan.Slots.Where(s => s.Intent == Intent.ChargeFromGrid), s => Assert.Equal(0.05, prices[plan.Slots.ToList().IndexOf(s)]));
+    }
+
+    [Fact]
+    public void Tou_without_any_price_for_the_horizon_says_so()
+    {
+        var input = Input(Repeat(0.2, 4), Repeat(500, 4), Repeat(0, 4), Battery) with { ImportPrices = [] };
+        var error = Assert.Throws<ManagerInputException>(() => new DynamicProgrammingPlanner().Compute(input));
+        Assert.Equal("no import price covers the plan from 2026-06-01 00:00:00Z: tou needs prices for at least part of the horizon", error.Message);
+        Assert.NotEmpty(new DynamicProgrammingPlanner().Compute(input with { Policy = new Policy(ManageMode.SelfConsumption) }).Slots);
     }
 
     [Theory]
