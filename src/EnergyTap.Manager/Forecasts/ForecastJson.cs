@@ -12,7 +12,7 @@ internal static class ForecastJson
         }
         catch (JsonException e)
         {
-            throw new ManagerInputException($"the {source} forecast is not valid JSON (line {e.LineNumber + 1})");
+            throw new ManagerInputException($"the {source} forecast is not valid JSON (line {(e.LineNumber ?? 0) + 1})");
         }
     }
 }

@@ -47,6 +47,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
         private readonly int _levels;
         private readonly double _step;
         private readonly double[][] _value;
+        private readonly StageTerms[] _terms;
 
         public Solver(PlanningProblem problem, double stepPercent)
         {
@@ -56,6 +57,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
             _value = new double[problem.Slots.Length + 1][];
             for (var t = 0; t <= problem.Slots.Length; t++)
                 _value[t] = new double[_levels + 1];
+            _terms = [.. problem.Slots.Select((_, t) => new StageTerms(problem, t))];
         }
 
         public Plan Solve()
@@ -96,12 +98,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
                 : PlanReason.Alternative("discharging instead", discharge!.Value - choice.Total);
         }
 
-        private double Stage(int t, double from, double to)
-        {
-            var slot = _problem.Slots[t];
-            var watts = slot.Power(from, to);
-            return slot.Money(watts) + slot.PeakPenalty(watts) + _problem.TargetPenalty(t, to) + MovePreference * Math.Abs(to - from);
-        }
+        private double Stage(int t, double from, double to) => _terms[t].Cost(from, to);
 
         private double Future(int t, double wh)
         {
@@ -149,6 +146,46 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
                 scan.BestCharge = total;
             if (to < from - 0.5 && total < (scan.BestDischarge ?? double.PositiveInfinity))
                 scan.BestDischarge = total;
+        }
+
+        /// <summary>
+        /// One slot's cost as plain numbers (no nullable limits, no lookups): the same sums as
+        /// <see cref="SlotModel.Money"/>, <see cref="SlotModel.PeakPenalty"/> and <see cref="PlanningProblem.TargetPenalty"/>,
+        /// evaluated a few hundred thousand times per plan.
+        /// </summary>
+        private readonly struct StageTerms
+        {
+            private readonly double _hours, _efficiency, _netLoad, _importPerWh, _exportPerWh, _exportLimit, _peakCap, _preWh, _endWh;
+
+            public StageTerms(PlanningProblem problem, int t)
+            {
+                var slot = problem.Slots[t];
+                _hours = slot.Hours;
+                _efficiency = slot.Efficiency;
+                _netLoad = slot.NetLoadWatts;
+                _importPerWh = slot.ImportPrice / 1000;
+                _exportPerWh = slot.ExportPrice / 1000;
+                _exportLimit = slot.ExportLimitWatts ?? double.PositiveInfinity;
+                _peakCap = slot.PeakShaveWatts ?? double.PositiveInfinity;
+                _preWh = problem.PreChargeSlot == t && problem.PreChargeWh is { } pre ? pre - 1e-6 : double.NegativeInfinity;
+                _endWh = t == problem.Slots.Length - 1 && problem.EndWh is { } end ? end - 1e-6 : double.NegativeInfinity;
+            }
+
+            public double Cost(double from, double to)
+            {
+                var stored = to - from;
+                var watts = stored >= 0 ? -stored / _efficiency / _hours : -stored * _efficiency / _hours;
+                var grid = _netLoad - watts;
+                var cost = grid >= 0 ? grid * _hours * _importPerWh : -Math.Min(-grid, _exportLimit) * _hours * _exportPerWh;
+                const double penaltyPerWh = PlanningProblem.PenaltyPerKwh / 1000;
+                if (grid > _peakCap + 1e-6)
+                    cost += (grid - _peakCap) * _hours * penaltyPerWh;
+                if (to < _preWh)
+                    cost += (_preWh + 1e-6 - to) * penaltyPerWh;
+                if (to < _endWh)
+                    cost += (_endWh + 1e-6 - to) * penaltyPerWh;
+                return cost + MovePreference * Math.Abs(stored);
+            }
         }
 
         private struct Scan(double from)

@@ -18,7 +18,7 @@ public static class PriceJson
         }
         catch (JsonException e)
         {
-            throw new ManagerInputException($"the price file is not valid JSON (line {e.LineNumber + 1}): expected an array of {{\"start\",\"end\",\"value\"}}");
+            throw new ManagerInputException($"the price file is not valid JSON (line {(e.LineNumber ?? 0) + 1}): expected an array of {{\"start\",\"end\",\"value\"}}");
         }
         using (document)
         {
