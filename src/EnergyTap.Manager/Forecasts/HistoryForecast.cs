@@ -62,6 +62,23 @@ public sealed class HistoryForecast
         return Math.Clamp(measured.Value / forecast.Value, 0, _options.MaxScale);
     }
 
+    /// <summary>
+    /// Today's measured mean so far divided by what <paramref name="forecast"/> said for the same hours (1 when
+    /// there is too little to judge), and the end of today: wrap the forecast in a <see cref="ScaledForecast"/> with both.
+    /// </summary>
+    public (double Ratio, DateTimeOffset Until) RatioTo(IPowerForecast forecast, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        var midnight = LocalMidnight(now);
+        var tomorrow = LocalMidnight(now).AddDays(1);
+        if (now <= midnight || Mean(midnight, now) is not { } measured)
+            return (1.0, tomorrow);
+        var said = forecast.SlotMeans(midnight, now - midnight, 1)[0];
+        if (said * (now - midnight).TotalHours < _options.MinEnergyForScalingWh)
+            return (1.0, tomorrow);
+        return (Math.Clamp(measured / said, 0, _options.MaxScale), tomorrow);
+    }
+
     // The mean of the same window on the most recent past days that have data and lie wholly before now.
     private double? PastDaysMean(DateTimeOffset now, DateTimeOffset from, DateTimeOffset to)
     {

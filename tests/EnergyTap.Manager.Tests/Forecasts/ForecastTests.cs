@@ -97,6 +97,27 @@ public sealed class ForecastTests
     }
 
     [Fact]
+    public void A_solcast_forecast_takes_todays_measured_ratio_for_the_rest_of_today()
+    {
+        // Solcast promised 3 kW from 09:00 to 15:00 today and tomorrow; the panels gave 1.5 kW until noon.
+        var periods = new List<PowerInterval>();
+        foreach (var day in new[] { Day, Day.AddDays(1) })
+            periods.Add(new PowerInterval(day.AddHours(9), day.AddHours(15), 3000));
+        var solcast = new IntervalForecast(periods);
+        var measured = new HistoryForecast();
+        var now = Day.AddHours(12);
+        for (var at = Day; at < now; at = at.AddMinutes(1))
+            measured.Add(at, at.Hour >= 9 ? 1500 : 0);
+
+        var (ratio, until) = measured.RatioTo(solcast, now);
+        var scaled = new ScaledForecast(solcast, ratio, until).SlotMeans(now, TimeSpan.FromHours(1), 24);
+
+        Assert.Equal(0.5, ratio, 9);
+        Assert.Equal(1500, scaled[0], 9);   // this afternoon
+        Assert.Equal(3000, scaled[21], 9);  // 09:00 tomorrow keeps the forecast
+    }
+
+    [Fact]
     public void A_history_with_no_past_gives_zero_and_samples_must_not_go_backwards()
     {
         var history = new HistoryForecast();

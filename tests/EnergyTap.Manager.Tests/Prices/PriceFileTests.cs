@@ -67,6 +67,14 @@ public sealed class PriceFileTests
     }
 
     [Fact]
+    public void A_price_file_is_read_as_json_or_csv_by_its_first_character()
+    {
+        Assert.Single(PriceFile.Parse("""  [{"start": "2026-06-01T00:00:00Z", "end": "2026-06-01T01:00:00Z", "value": 0.1}]"""));
+        Assert.Single(PriceFile.Parse("start,end,value\n2026-06-01T00:00:00Z,2026-06-01T01:00:00Z,0.1\n"));
+        Assert.Contains("header", Assert.Throws<ManagerInputException>(() => PriceFile.Parse("{}")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_gap_is_an_unknown_price_not_a_free_or_a_dear_one()
     {
         var t0 = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
