@@ -15,8 +15,11 @@ namespace EnergyTap.Manager.Planning;
 /// </summary>
 public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : IPlanner
 {
-    // A tiny cost per Wh moved: among equally cheap plans the one that cycles the battery least wins.
+    // Tie-breaks, far below any real price difference: among equally cheap plans the one that cycles the
+    // battery least wins, then the one that keeps it fuller sooner (stores surplus solar early, discharges
+    // late: more left for an outage or a forecast that was too sunny).
     private const double MovePreference = 1e-9;
+    private const double FullerPreference = 1e-10;
 
     private readonly PlannerOptions _options = options ?? new PlannerOptions();
 
@@ -184,7 +187,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
                     cost += (_preWh + 1e-6 - to) * penaltyPerWh;
                 if (to < _endWh)
                     cost += (_endWh + 1e-6 - to) * penaltyPerWh;
-                return cost + MovePreference * Math.Abs(stored);
+                return cost + MovePreference * Math.Abs(stored) - FullerPreference * to;
             }
         }
 

@@ -40,7 +40,39 @@ public sealed class DynamicProgrammingPlannerTests
         var charging = plan.Slots.First(s => s.Intent == Intent.ChargeFromGrid);
         Assert.Contains("from the grid at import 0.1/kWh", charging.Reason, StringComparison.Ordinal);
         Assert.Contains("holding instead would cost", charging.Reason, StringComparison.Ordinal);
-        Assert.Contains("instead of importing at 0.4/kWh; holding instead would cost 0.2 more", plan.Slots[17].Reason, StringComparison.Ordinal);
+        Assert.Contains("instead of importing at 0.4/kWh; holding instead would cost 0.264 more", plan.Slots[17].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_two_day_quarter_hour_plan_is_consistent_with_its_own_physics_and_costs()
+    {
+        // 48 h of 15-minute slots: cheap nights, dear evenings, solar at midday, a varying load.
+        var count = 192;
+        var import = Enumerable.Range(0, count).Select(i => (i / 4 % 24) switch { < 6 => 0.12, >= 17 and < 21 => 0.48, _ => 0.27 }).ToArray();
+        var export = import.Select(p => p / 4).ToArray();
+        var pv = Enumerable.Range(0, count).Select(i => Math.Max(0, 6000 * Math.Sin((i % 96 - 26) / 44.0 * Math.PI))).ToArray();
+        var load = Enumerable.Range(0, count).Select(i => 500 + 700 * Math.Abs(Math.Sin(i / 9.0))).ToArray();
+        var input = Input(import, load, pv, Battery, soc: 35, slot: TimeSpan.FromMinutes(15), exportPrices: export);
+
+        var plan = new DynamicProgrammingPlanner().Compute(input);
+
+        var oneWay = Math.Sqrt(Battery.RoundTripEfficiency);
+        var wh = 0.35 * Battery.CapacityWh;
+        var cost = 0.0;
+        for (var t = 0; t < count; t++)
+        {
+            var slot = plan.Slots[t];
+            Assert.InRange(slot.PlannedBatteryWatts, -Battery.MaxChargeWatts - 1e-6, Battery.MaxDischargeWatts + 1e-6);
+            wh -= slot.PlannedBatteryWatts >= 0 ? slot.PlannedBatteryWatts * 0.25 / oneWay : slot.PlannedBatteryWatts * 0.25 * oneWay;
+            Assert.Equal(wh / Battery.CapacityWh * 100, slot.TargetSocPercent, 6);
+            Assert.True(slot.TargetSocPercent >= 20 - 1e-9);
+            var grid = Grid(input, t, plan);
+            cost += grid * 0.25 / 1000 * (grid >= 0 ? import[t] : export[t]);
+        }
+        Assert.Equal(cost, plan.ExpectedCost, 9);
+        Assert.True(plan.ExpectedCost < plan.CostWithoutBattery);
+        // Equal-cost choices go to the fuller battery: surplus solar is stored from the first surplus slot on.
+        Assert.All(plan.Slots.Take(44).Where((s, t) => pv[t] > load[t] + 100), s => Assert.True(s.PlannedBatteryWatts < 0, s.Reason));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class PlanAdoptionTests
     {
         var input = Input(Prices(), Repeat(1000, 24), Repeat(0, 24), soc: 50);
         var running = new DynamicProgrammingPlanner().Compute(input);
-        var storm = input with { Policy = new Policy(ManageMode.Tou) { PreCharge = new PreCharge(100, Midnight.AddHours(8)) } };
+        var storm = input with { Policy = new Policy(ManageMode.Tou) { PreCharge = new PreCharge(100, Midnight.AddHours(20)) } }; // full for the evening storm: no peak discharging
         var candidate = new DynamicProgrammingPlanner().Compute(storm);
 
         var decision = new PlanAdoption().Decide(running, candidate, storm);
