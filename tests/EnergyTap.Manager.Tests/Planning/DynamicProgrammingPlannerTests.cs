@@ -1,3 +1,4 @@
+using EnergyTap.Manager.Forecasts;
 using EnergyTap.Manager.Battery;
 using EnergyTap.Manager.Planning;
 using EnergyTap.Manager.Policies;
@@ -303,6 +304,25 @@ public sealed class DynamicProgrammingPlannerTests
         Assert.True(plan.Slots[11].TargetSocPercent >= 80 - 1e-6);
         Assert.DoesNotContain(plan.Slots, s => s.Intent == Intent.Export);
         Assert.All(plan.Slots.Where(s => s.Intent == Intent.ChargeFromGrid), s => Assert.Equal(0.05, prices[plan.Slots.ToList().IndexOf(s)]));
+    }
+
+    [Fact]
+    public void A_plan_from_a_solcast_forecast_and_a_load_history_stores_the_forecast_surplus()
+    {
+        var solcast = SolcastJson.Parse("""
+            {"forecasts": [{"pv_estimate": 4.0, "period_end": "2026-06-01T12:00:00Z", "period": "PT3H"}]}
+            """);
+        var load = new HistoryForecast(new HistoryForecastOptions { ScaleByToday = false });
+        for (var at = Midnight.AddDays(-3); at < Midnight; at = at.AddMinutes(10))
+            load.Add(at, 1000);
+        var input = PlanningInput.FromForecasts(Midnight, TimeSpan.FromHours(1), 24, 20, Battery, new Policy(ManageMode.Tou),
+            Slots(Repeat(0.3, 24), TimeSpan.FromHours(1)), Slots(Repeat(0.05, 24), TimeSpan.FromHours(1)), solcast, load.At(Midnight));
+
+        var plan = new DynamicProgrammingPlanner().Compute(input);
+
+        Assert.Equal(4000, input.PvForecastWatts[10]);
+        Assert.Equal(1000, input.LoadForecastWatts[3]);
+        Assert.All(plan.Slots.Skip(9).Take(3), s => Assert.Equal(-3000, s.PlannedBatteryWatts, 6));
     }
 
     [Fact]
