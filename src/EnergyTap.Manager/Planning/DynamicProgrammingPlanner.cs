@@ -127,7 +127,12 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
             // Where the slot's cost changes slope: grid at 0 W, at the peak cap, at the export limit; the targets.
             Consider(ref scan, t, wh, slot.EnergyAfter(wh, slot.NetLoadWatts), low, high);
             if (slot.PeakShaveWatts is { } cap)
-                Consider(ref scan, t, wh, slot.EnergyAfter(wh, slot.NetLoadWatts - cap), low, high);
+            {
+                // The cap and each penalty step above it, as far as the battery's powers reach.
+                var steps = Math.Floor((slot.NetLoadWatts - cap + slot.ChargeCapWatts) / PlanningProblem.PeakTierWatts);
+                for (var k = Math.Max(0, Math.Ceiling((slot.NetLoadWatts - cap - slot.DischargeCapWatts) / PlanningProblem.PeakTierWatts)); k <= steps; k++)
+                    Consider(ref scan, t, wh, slot.EnergyAfter(wh, slot.NetLoadWatts - cap - k * PlanningProblem.PeakTierWatts), low, high);
+            }
             if (slot.ExportLimitWatts is { } limit)
                 Consider(ref scan, t, wh, slot.EnergyAfter(wh, slot.NetLoadWatts + limit), low, high);
             if (_problem.PreChargeSlot == t && _problem.PreChargeWh is { } pre)
@@ -153,7 +158,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
 
         /// <summary>
         /// One slot's cost as plain numbers (no nullable limits, no lookups): the same sums as
-        /// <see cref="SlotModel.Money"/>, <see cref="SlotModel.PeakPenalty"/> and <see cref="PlanningProblem.TargetPenalty"/>,
+        /// <see cref="SlotModel.Money"/>, <see cref="PlanningProblem.PeakPenalty"/> and <see cref="PlanningProblem.TargetPenalty"/>,
         /// evaluated a few hundred thousand times per plan.
         /// </summary>
         private readonly struct StageTerms
@@ -182,7 +187,7 @@ public sealed class DynamicProgrammingPlanner(PlannerOptions? options = null) : 
                 var cost = grid >= 0 ? grid * _hours * _importPerWh : -Math.Min(-grid, _exportLimit) * _hours * _exportPerWh;
                 const double penaltyPerWh = PlanningProblem.PenaltyPerKwh / 1000;
                 if (grid > _peakCap + 1e-6)
-                    cost += (grid - _peakCap) * _hours * penaltyPerWh;
+                    cost += PlanningProblem.PeakPenalty(grid - _peakCap) * _hours;
                 if (to < _preWh)
                     cost += (_preWh + 1e-6 - to) * penaltyPerWh;
                 if (to < _endWh)

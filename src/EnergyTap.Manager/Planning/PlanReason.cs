@@ -21,7 +21,7 @@ internal static class PlanReason
 
     public static string? Alternative(string what, double extra) =>
         extra >= PlanningProblem.PenaltyPerKwh / 1000 / 2
-            ? $"{what} would break a target or cap by {Number(extra / PlanningProblem.PenaltyPerKwh)} kWh"
+            ? $"{what} would miss a target or go further over the peak-shave cap"
             : $"{what} would cost {Number(Math.Max(0, extra))} more";
 
     public static string Describe(PlanningProblem problem, int t, Intent intent, double fromWh, double toWh, string? alternative)

@@ -13,6 +13,22 @@ internal sealed class PlanningProblem
     /// <summary>Cost per kWh of a broken soft constraint (peak cap exceeded, target missed): far above any price, so it is broken only when nothing else works.</summary>
     public const double PenaltyPerKwh = 1e6;
 
+    /// <summary>
+    /// Import above the peak-shave cap costs more the further over it is (each step of this many watts adds
+    /// <see cref="PenaltyPerKwh"/> to the rate), so a cap that cannot be held is missed evenly, keeping the
+    /// highest import as low as the battery allows (what a demand charge bills) rather than all in one slot.
+    /// </summary>
+    public const double PeakTierWatts = 250;
+
+    /// <summary>The peak-shave penalty rate integrated over <paramref name="excessWatts"/>, per hour of the slot.</summary>
+    public static double PeakPenalty(double excessWatts)
+    {
+        if (excessWatts <= 1e-6)
+            return 0;
+        var tiers = Math.Floor(excessWatts / PeakTierWatts);
+        return (PeakTierWatts * tiers * (tiers + 1) / 2 + (tiers + 1) * (excessWatts - tiers * PeakTierWatts)) / 1000 * PenaltyPerKwh;
+    }
+
     private PlanningProblem(PlanningInput input, SlotModel[] slots, double floorWh, double startWh, int? preChargeSlot, double? preChargeWh, double? endWh)
     {
         Input = input;

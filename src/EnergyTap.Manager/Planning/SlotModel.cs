@@ -57,9 +57,4 @@ internal sealed record SlotModel(
         return -exported * Hours / 1000 * ExportPrice;
     }
 
-    /// <summary>The peak-shave penalty: import above the cap, kWh × the penalty rate.</summary>
-    public double PeakPenalty(double batteryWatts) =>
-        PeakShaveWatts is { } cap && GridWatts(batteryWatts) > cap + 1e-6
-            ? (GridWatts(batteryWatts) - cap) * Hours / 1000 * PlanningProblem.PenaltyPerKwh
-            : 0;
 }

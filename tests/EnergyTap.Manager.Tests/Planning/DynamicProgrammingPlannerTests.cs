@@ -193,6 +193,24 @@ public sealed class DynamicProgrammingPlannerTests
     }
 
     [Fact]
+    public void A_peak_cap_that_cannot_be_held_is_missed_evenly_not_all_in_one_slot()
+    {
+        // Two 6 kW hours over a 3 kW cap, and only 20 % of the battery to give (no grid charging to top it up).
+        var load = Enumerable.Range(0, 24).Select(h => h is 18 or 19 ? 6000.0 : 800).ToArray();
+        var policy = new Policy(ManageMode.Tou) { PeakShaveWatts = 3000, SolarOnlyCharging = true };
+        var input = Input(Repeat(0.2, 24), load, Repeat(0, 24), Battery, policy, soc: 40);
+
+        var plan = new DynamicProgrammingPlanner().Compute(input);
+
+        // 2720 Wh stored give about 2580 Wh at the meter: about 1290 W in each hour, so neither hour imports much above 4710 W.
+        var worst = Math.Max(Grid(input, 18, plan), Grid(input, 19, plan));
+        Assert.InRange(worst, 4700, 4710 + PeakTier);
+        Assert.All(plan.Slots.Take(18), s => Assert.Equal(0, s.PlannedBatteryWatts, 6)); // it keeps everything for the spikes
+    }
+
+    private const double PeakTier = 250; // the planner's penalty step
+
+    [Fact]
     public void Pre_charge_reaches_its_target_by_its_time_in_the_cheapest_slots()
     {
         var battery = new BatterySpec(10000, 5000, 5000, 0.9, 10);
