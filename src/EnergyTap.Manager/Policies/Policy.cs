@@ -23,6 +23,15 @@ public sealed record Policy(ManageMode Mode)
 
     /// <summary>Reach this state of charge by a time, the cheapest way (ahead of a storm).</summary>
     public PreCharge? PreCharge { get; init; }
+
+    /// <summary>Why the constraints cannot be used (a negative limit, a level outside 0–100 %, …), or null.</summary>
+    public string? Problem() =>
+        !double.IsFinite(GridTargetWatts) ? "the grid target must be a number of watts"
+        : ExportLimitWatts is { } export && !(export >= 0 && double.IsFinite(export)) ? "the export limit must be 0 W or more"
+        : PeakShaveWatts is { } peak && !(peak >= 0 && double.IsFinite(peak)) ? "the peak-shave import cap must be 0 W or more"
+        : BackupHoldPercent is { } hold && !(hold is >= 0 and <= 100) ? "the backup-hold level must be between 0 and 100 %"
+        : PreCharge is { } pre && !(pre.TargetPercent is > 0 and <= 100) ? "the pre-charge target must be above 0 and at most 100 %"
+        : null;
 }
 
 /// <summary>Reach <paramref name="TargetPercent"/> by <paramref name="By"/>.</summary>
