@@ -69,6 +69,24 @@ public sealed class BatteryLoopTests
     }
 
     [Fact]
+    public void Small_or_quick_reversals_idle_instead()
+    {
+        var loop = Loop();
+        Assert.Equal(400, loop.Step(Measured(400, 0), SelfConsumption).BatteryWatts);
+        var small = loop.Step(Measured(-480, 400), SelfConsumption); // wants −80 W: too little to reverse for
+        Assert.Equal(0, small.BatteryWatts);
+        Assert.Contains("too little to reverse", small.Reason, StringComparison.Ordinal);
+        Assert.Equal(-1000, loop.Step(Measured(-1000, 0), SelfConsumption).BatteryWatts); // a real reversal
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var quick = loop.Step(Measured(2000, -1000), SelfConsumption);
+        Assert.Equal(0, quick.BatteryWatts);
+        Assert.Contains("since the last reversal", quick.Reason, StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromSeconds(25));
+        Assert.Equal(0, loop.Step(Measured(0, 0), SelfConsumption).BatteryWatts);
+        Assert.Equal(1000, loop.Step(Measured(1000, 0), SelfConsumption).BatteryWatts);
+    }
+
+    [Fact]
     public void Rated_powers_bound_the_command_and_say_so()
     {
         var decision = Loop(new LoopOptions { RampWattsPerCycle = 10000 }).Step(Measured(9000, 0), SelfConsumption);

@@ -26,6 +26,8 @@ public sealed class BatteryLoop
     private int signChanges;
     private int unfollowedCycles;
     private int backOffLeft;
+    private int lastDirection;
+    private DateTimeOffset lastReversal = DateTimeOffset.MinValue;
 
     public BatteryLoop(BatterySpec battery, LoopOptions? options = null, TimeProvider? time = null)
     {
@@ -124,6 +126,23 @@ public sealed class BatteryLoop
             modifier = limits.MaxReason;
         }
 
+        var direction = Math.Sign(command);
+        if (direction != 0 && lastDirection != 0 && direction != lastDirection)
+        {
+            // Each reversal crosses zero and stresses the inverter; noise around PV ≈ load must not cause them.
+            if (Math.Abs(command) < options.ReversalThresholdWatts || now - lastReversal < options.MinReversalInterval)
+            {
+                modifier = Math.Abs(command) < options.ReversalThresholdWatts
+                    ? $"idle: {EffectiveLimits.Format(Math.Abs(command))} W is too little to reverse for"
+                    : $"idle: less than {options.MinReversalInterval.TotalSeconds:0} s since the last reversal";
+                command = limits.Clamp(0);
+            }
+            else
+            {
+                lastReversal = now;
+            }
+        }
+
         return Issue(now, command, modifier is null ? rule : $"{rule}; {modifier}");
     }
 
@@ -192,6 +211,11 @@ public sealed class BatteryLoop
     private LoopDecision Issue(DateTimeOffset now, double watts, string reason)
     {
         lastCommand = watts;
+        if (watts != 0)
+        {
+            lastDirection = Math.Sign(watts);
+        }
+
         recentCommands.Enqueue(watts);
         while (recentCommands.Count > FollowWindow)
         {
@@ -210,5 +234,6 @@ public sealed class BatteryLoop
         backOffLeft = 0;
         lastCorrectionSign = 0;
         signChanges = 0;
+        lastDirection = 0;
     }
 }

@@ -17,6 +17,12 @@ public sealed record LoopOptions
     /// <summary>The share of a correction applied while corrections keep changing sign (hunting).</summary>
     public double DampingFactor { get; init; } = 0.5;
 
+    /// <summary>A change between charging and discharging smaller than this idles instead (PV ≈ load would otherwise flip the battery on noise).</summary>
+    public double ReversalThresholdWatts { get; init; } = 100;
+
+    /// <summary>The shortest time between two charge/discharge reversals; inside it the battery idles instead.</summary>
+    public TimeSpan MinReversalInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Consecutive sign changes of the correction after which it is damped.</summary>
     public int HuntingSignChanges { get; init; } = 2;
 
@@ -36,6 +42,8 @@ public sealed record LoopOptions
         : !(DeadbandWatts >= 0) ? "the deadband must be 0 W or more"
         : !(RampWattsPerCycle > 0) ? "the ramp limit must be more than 0 W per cycle"
         : !(DampingFactor is > 0 and <= 1) ? "the damping factor must be above 0 and at most 1"
+        : !(ReversalThresholdWatts >= 0) ? "the reversal threshold must be 0 W or more"
+        : MinReversalInterval < TimeSpan.Zero ? "the time between reversals must not be negative"
         : HuntingSignChanges < 1 ? "hunting needs at least 1 sign change"
         : FollowCycles < 1 ? "the follow check needs at least 1 cycle"
         : !(FollowToleranceWatts >= 0) ? "the follow tolerance must be 0 W or more"

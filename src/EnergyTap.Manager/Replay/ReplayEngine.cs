@@ -62,6 +62,7 @@ public sealed class ReplayEngine(IPlanner? planner = null)
         var lastSign = 0;
         var currentMinute = -1L;
         int reversalsThisMinute = 0, reversalsMax = 0;
+        DateTimeOffset? worstMinute = null;
         var intent = Intent.SelfConsume;
         double importWh = 0, exportWh = 0, chargeWh = 0, dischargeWh = 0, loadWh = 0, pvWh = 0, cost = 0, costWithout = 0;
         long eligibleTicks = 0, withinTicks = 0;
@@ -116,7 +117,10 @@ public sealed class ReplayEngine(IPlanner? planner = null)
                     {
                         if (lastSign != 0 && sign != lastSign)
                         {
-                            reversalsMax = Math.Max(reversalsMax, ++reversalsThisMinute);
+                            if (++reversalsThisMinute > reversalsMax)
+                            {
+                                (reversalsMax, worstMinute) = (reversalsThisMinute, trace.Start.AddMinutes(minute));
+                            }
                         }
 
                         lastSign = sign;
@@ -188,6 +192,7 @@ public sealed class ReplayEngine(IPlanner? planner = null)
             PlanChanges = planChanges,
             Commands = commands,
             ReversalsPerMinuteMax = reversalsMax,
+            WorstReversalMinute = worstMinute,
             FollowAlarms = followAlarms,
             LoadKwh = loadWh / 1000,
             PvKwh = pvWh / 1000,

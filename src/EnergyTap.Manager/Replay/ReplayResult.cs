@@ -41,6 +41,9 @@ public sealed record ReplayResult
     /// <summary>The most charge/discharge reversals of the command in one minute.</summary>
     public int ReversalsPerMinuteMax { get; init; }
 
+    /// <summary>The start of the minute with the most reversals (null without any), to look at in the trace.</summary>
+    public DateTimeOffset? WorstReversalMinute { get; init; }
+
     public int FollowAlarms { get; init; }
 
     public double LoadKwh { get; init; }
