@@ -197,7 +197,7 @@ public sealed class ReplayTests
     [InlineData("[1,", "not valid JSON")]
     public void Malformed_price_files_say_what_is_wrong(string json, string message)
     {
-        var ex = Assert.Throws<FormatException>(() => PriceJson.Parse(json));
+        var ex = Assert.Throws<FormatException>(() => MinimalPriceJson.Parse(json));
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 

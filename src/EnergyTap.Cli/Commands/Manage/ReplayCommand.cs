@@ -97,7 +97,7 @@ internal static class ReplayCommand
     /// <summary>The planner tou and the optimum need; none in this build yet.</summary>
     private static IPlanner? Planner() => null;
 
-    private static IReadOnlyList<PriceSlot> ReadPrices(string path, string option) => Read(path, option, PriceJson.Parse);
+    private static IReadOnlyList<PriceSlot> ReadPrices(string path, string option) => Read(path, option, MinimalPriceJson.Parse);
 
     private static T Read<T>(string path, string option, Func<string, T> parse)
     {

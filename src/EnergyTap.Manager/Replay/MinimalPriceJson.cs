@@ -8,7 +8,7 @@ namespace EnergyTap.Manager.Replay;
 /// A minimal reader for the generic price array <c>[{"start","end","value"}]</c>, only so replay runs on its own;
 /// the full price parsers (Prices/) replace it. Malformed input throws a one-line <see cref="FormatException"/>.
 /// </summary>
-public static class PriceJson
+public static class MinimalPriceJson
 {
     public static IReadOnlyList<PriceSlot> Parse(string json)
     {
