@@ -121,6 +121,8 @@ public sealed class ReplayTests
         Assert.True(planner.Inputs.Count >= 16, $"{planner.Inputs.Count} plans");
         var last = planner.Inputs[^1];
         Assert.True(last.EndSocAtLeastPercent == 50 && last.PvForecastWatts.Count == 16, "the optimum spans the whole trace and ends at the starting SoC");
+        // Planning rounds whose 24 h reach the end of the trace must end at the starting SoC too.
+        Assert.All(planner.Inputs, input => Assert.Equal(50, input.EndSocAtLeastPercent));
         Assert.All(planner.Inputs.SkipLast(1), input => Assert.Equal(800, input.LoadForecastWatts[0], 6));
         // Hour 1 charges from the grid at 3 kW (3 kWh × √0.9 ≈ 2.85 kWh stored, +20.9 %), hour 2 holds.
         Assert.InRange(result.MaxSocPercent, 70.5, 71.2);
@@ -135,6 +137,19 @@ public sealed class ReplayTests
         var trace = Build(length, TimeSpan.FromSeconds(10), _ => (800, 0));
         var result = new ReplayEngine(new HourlyPlanner { Flip = true }).Run(trace, Options(new Policy(ManageMode.Tou), length));
         Assert.Equal(3, result.PlanChanges);
+    }
+
+    [Fact]
+    public void A_plan_the_adoption_rule_refuses_does_not_replace_the_running_one()
+    {
+        var length = TimeSpan.FromHours(1);
+        var trace = Build(length, TimeSpan.FromSeconds(10), _ => (800, 0));
+        var asked = 0;
+        var result = new ReplayEngine(new HourlyPlanner { Flip = true }, (running, _, _) => { asked++; return running is null; })
+            .Run(trace, Options(new Policy(ManageMode.Tou), length));
+        Assert.Equal(3, asked);
+        Assert.Equal(0, result.PlanChanges);
+        Assert.True(result.DischargeKwh > 0.7, "the first plan (self-consume) stayed in force");
     }
 
     [Fact]

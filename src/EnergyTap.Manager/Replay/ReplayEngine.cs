@@ -8,9 +8,10 @@ namespace EnergyTap.Manager.Replay;
 /// <summary>
 /// Runs the real <see cref="BatteryLoop"/> (and, for tou, the given <see cref="IPlanner"/>) against a
 /// <see cref="BatteryModel"/> fed by a recorded trace, on a simulated clock: physics every tick, the loop every period
-/// on measurements late by the meter latency, the planner every planning interval.
+/// on measurements late by the meter latency, the planner every planning interval. <paramref name="adopt"/> decides
+/// whether a new plan replaces the running one (running, candidate, the candidate's input); without it every new plan does.
 /// </summary>
-public sealed class ReplayEngine(IPlanner? planner = null)
+public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, PlanningInput, bool>? adopt = null)
 {
     private const double GridBandWatts = 100;
 
@@ -77,13 +78,17 @@ public sealed class ReplayEngine(IPlanner? planner = null)
 
             if (policy.Mode == ManageMode.Tou && i % ticksPerPlan == 0)
             {
-                var next = Compute(trace, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
-                if (plan is not null && DiffersFrom(plan, next))
+                var input = PlanInput(trace, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
+                var next = planner!.Compute(input);
+                if (plan is null || adopt is null || adopt(plan, next, input))
                 {
-                    planChanges++;
-                }
+                    if (plan is not null && DiffersFrom(plan, next))
+                    {
+                        planChanges++;
+                    }
 
-                plan = next;
+                    plan = next;
+                }
             }
 
             if (i % ticksPerCycle == 0 && measured is not null)
@@ -207,14 +212,22 @@ public sealed class ReplayEngine(IPlanner? planner = null)
         needed <= options.Battery.MaxDischargeWatts + GridBandWatts && needed >= -options.Battery.MaxChargeWatts - GridBandWatts &&
         !(needed < -GridBandWatts && soc >= 99.9) && !(needed > GridBandWatts && soc <= floor + EffectiveLimits.FloorMarginPercent);
 
-    private Plan Compute(Trace trace, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
+    /// <summary>
+    /// The input of one planning round. A horizon that reaches the end of the trace must end at or above the starting
+    /// SoC, like the optimum it is compared with: otherwise emptying the battery on the last evening looks like savings.
+    /// </summary>
+    private static PlanningInput PlanInput(Trace trace, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
     {
-        var end = now + options.Horizon < trace.End ? now + options.Horizon : trace.End;
+        var reachesEnd = now + options.Horizon >= trace.End;
+        var end = reachesEnd ? trace.End : now + options.Horizon;
         var count = Math.Max(1, (int)Math.Ceiling((end - now) / options.SlotLength));
         var (pv, load) = options.Forecast == ReplayForecast.Perfect
             ? TraceForecast.Perfect(trace, now, options.SlotLength, count)
             : TraceForecast.History(trace, now, now, options.SlotLength, count);
-        return planner!.Compute(new PlanningInput(now, options.SlotLength, soc, options.Battery, options.Policy, import, export, pv, load));
+        return new PlanningInput(now, options.SlotLength, soc, options.Battery, options.Policy, import, export, pv, load)
+        {
+            EndSocAtLeastPercent = reachesEnd ? options.InitialSocPercent : null,
+        };
     }
 
     private double Optimal(Trace trace, ReplayOptions options, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)

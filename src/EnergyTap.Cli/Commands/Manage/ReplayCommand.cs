@@ -131,7 +131,7 @@ internal static class ReplayCommand
         {
             $"Replayed {r.Days:0.##} days of {name} ({trace.Step.TotalSeconds:0} s steps) with {policy} in {elapsed.TotalSeconds:0.0} s ({perDay:0.00} s per simulated day)",
             $"Battery: {b.CapacityWh:0} Wh, charge {b.MaxChargeWatts:0} W, discharge {b.MaxDischargeWatts:0} W, efficiency {b.RoundTripEfficiency:0.##}, reserve {b.ReservePercent:0.#} %, start {options.InitialSocPercent:0.#} %; meter latency {options.MeterLatency.TotalMilliseconds:0} ms, loop every {options.Loop.Period.TotalSeconds:0.#} s",
-            $"Cost:    {r.Cost:0.00} (without battery {r.CostWithoutBattery:0.00}, saved {saved:0.00}{(r.CostWithoutBattery > 0 ? $", {saved / r.CostWithoutBattery:P0}" : "")}); optimal {(r.OptimalCost is { } o ? $"{o:0.00} (this run reached {(r.CostWithoutBattery - o > 0 ? saved / (r.CostWithoutBattery - o) : 0):P0} of the optimal savings)" : "not computed (no planner)")}",
+            $"Cost:    {r.Cost:0.00} (without battery {r.CostWithoutBattery:0.00}, saved {saved:0.00}{(r.CostWithoutBattery > 0 ? $", {saved / r.CostWithoutBattery:P0}" : "")}); optimal {Optimal(r, options)}",
             $"Grid:    import {r.ImportKwh:0.0} kWh, export {r.ExportKwh:0.0} kWh; within 100 W of the target {(r.GridWithin100WFraction is { } f ? $"{f:P1} of the time the battery could act" : "n/a (the battery never held the grid)")}",
             $"Battery: throughput {r.BatteryThroughputKwh:0.0} kWh, SoC {r.MinSocPercent:0.0}–{r.MaxSocPercent:0.0} % (ends at {r.EndSocPercent:0.0} %), {r.Commands} commands, at most {r.ReversalsPerMinuteMax} charge/discharge reversals in a minute",
             $"Safety:  {r.LimitViolations} limit violations, {r.FollowAlarms} follow alarms{(options.Policy.Mode == ManageMode.Tou ? $", {r.PlanChanges} plan changes" : "")}",
@@ -140,6 +140,20 @@ internal static class ReplayCommand
         {
             Console.Out.WriteLine(line);
         }
+    }
+
+    /// <summary>The optimum ends at or above the starting SoC; a run that ends below it spent stored energy the optimum kept, so the share is not shown.</summary>
+    private static string Optimal(ReplayResult r, ReplayOptions options)
+    {
+        if (r.OptimalCost is not { } optimal)
+        {
+            return "not computed (no planner)";
+        }
+
+        var possible = r.CostWithoutBattery - optimal;
+        return r.EndSocPercent < options.InitialSocPercent - 0.5
+            ? $"{optimal:0.00} (not comparable: this run ends at {r.EndSocPercent:0.0} %, below its starting {options.InitialSocPercent:0.#} %)"
+            : $"{optimal:0.00} (this run reached {(possible > 0 ? (r.CostWithoutBattery - r.Cost) / possible : 0):P0} of the optimal savings)";
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
