@@ -131,6 +131,7 @@ internal static class ReplayCommand
         {
             $"Replayed {r.Days:0.##} days of {name} ({trace.Step.TotalSeconds:0} s steps) with {policy} in {elapsed.TotalSeconds:0.0} s ({perDay:0.00} s per simulated day)",
             $"Battery: {b.CapacityWh:0} Wh, charge {b.MaxChargeWatts:0} W, discharge {b.MaxDischargeWatts:0} W, efficiency {b.RoundTripEfficiency:0.##}, reserve {b.ReservePercent:0.#} %, start {options.InitialSocPercent:0.#} %; meter latency {options.MeterLatency.TotalMilliseconds:0} ms, loop every {options.Loop.Period.TotalSeconds:0.#} s",
+            $"Limits:  {Limits(options)}",
             $"Cost:    {r.Cost:0.00} (without battery {r.CostWithoutBattery:0.00}, saved {saved:0.00}{(r.CostWithoutBattery > 0 ? $", {saved / r.CostWithoutBattery:P0}" : "")}); optimal {Optimal(r, options)}",
             $"Grid:    import {r.ImportKwh:0.0} kWh, export {r.ExportKwh:0.0} kWh; within 100 W of the target {(r.GridWithin100WFraction is { } f ? $"{f:P1} of the time the battery could act" : "n/a (the battery never held the grid)")}",
             $"Battery: throughput {r.BatteryThroughputKwh:0.0} kWh, SoC {r.MinSocPercent:0.0}–{r.MaxSocPercent:0.0} % (ends at {r.EndSocPercent:0.0} %), {r.Commands} commands, at most {r.ReversalsPerMinuteMax} charge/discharge reversals in a minute",
@@ -140,6 +141,29 @@ internal static class ReplayCommand
         {
             Console.Out.WriteLine(line);
         }
+    }
+
+    /// <summary>The constraints the loop folds into its effective limits every cycle, said once.</summary>
+    private static string Limits(ReplayOptions options)
+    {
+        var p = options.Policy;
+        var floor = EffectiveLimits.FloorPercent(options.Battery, p);
+        var parts = new List<string>
+        {
+            $"charge up to {options.Battery.MaxChargeWatts:0} W{(p.SolarOnlyCharging ? " from surplus PV only" : "")}",
+            $"discharge up to {options.Battery.MaxDischargeWatts:0} W down to {floor:0.#} % ({(p.BackupHoldPercent > options.Battery.ReservePercent ? "backup hold" : "reserve")})",
+        };
+        if (p.ExportLimitWatts is { } export)
+        {
+            parts.Add($"export at most {export:0} W");
+        }
+
+        if (p.PeakShaveWatts is { } peak)
+        {
+            parts.Add($"import at most {peak:0} W");
+        }
+
+        return p.Mode == ManageMode.Native ? "none (native: the battery follows its own mode; replay idles it)" : string.Join(", ", parts);
     }
 
     /// <summary>The optimum ends at or above the starting SoC; a run that ends below it spent stored energy the optimum kept, so the share is not shown.</summary>
