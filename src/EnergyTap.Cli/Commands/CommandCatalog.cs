@@ -12,6 +12,7 @@ internal static class CommandCatalog
         ConfigCommands.Create(),
         HistoryCommand.Create(),
         AgateCommands.Create(),
+        ManageCommands.Create(),
         SequenceCommands.Create(),
         ConformanceCommand.Create(),
         PvsCommands.Create(),
