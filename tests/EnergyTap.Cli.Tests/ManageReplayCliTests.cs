@@ -53,7 +53,8 @@ public sealed class ManageReplayCliTests : IDisposable
         Assert.True(root.GetProperty("reversalsPerMinuteMax").GetInt32() <= 2, result.StdOut);
         Assert.Equal(0, root.GetProperty("limitViolations").GetInt32());
         Assert.True(root.GetProperty("minSocPercent").GetDouble() >= 20, result.StdOut);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("optimalCost").ValueKind); // no planner in this build yet
+        // Self-consumption may end below its starting SoC, so its cost is not held against the optimum (which may not).
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("optimalCost").ValueKind);
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class ManageReplayCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"start\": 1}", "expected a JSON array")]
+    [InlineData("{\"start\": 1}", "must be a JSON array")]
     [InlineData("[{\"start\":\"2026-06-01T00:00:00Z\",\"end\":\"2026-06-01T00:30:00Z\",\"value\":0.3}]", "the import prices do not cover the trace: nothing at 2026-06-01T00:30:00Z")]
-    [InlineData("[{\"start\":\"2026-06-01T00:00:00Z\",\"end\":\"2026-06-01T01:00:00Z\",\"value\":\"cheap\"}]", "entry 1: \"value\" must be a number")]
+    [InlineData("[{\"start\":\"2026-06-01T00:00:00Z\",\"end\":\"2026-06-01T01:00:00Z\",\"value\":\"cheap\"}]", "entry 1: \"value\" is not a number")]
     public async Task Bad_price_files_are_one_line(string json, string message)
     {
         var prices = Write("prices.json", json);
@@ -113,12 +114,22 @@ public sealed class ManageReplayCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Tou_is_refused_until_the_planner_is_in_the_build()
+    public async Task Tou_with_perfect_forecasts_gets_most_of_the_optimal_savings_within_the_limits()
     {
-        var result = await CliProcess.RunAsync("manage", "replay", "--trace", SmallTrace(), "--prices", Example("prices.json"), "--policy", "tou");
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), "manage", "replay", "--trace", Example("trace.csv"), "--prices", Example("prices.json"),
+            "--export-prices", Example("export-prices.json"), "--policy", "tou", "--json");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("energytap: tou replay needs the planner (not yet in this build)", Assert.Single(result.StdErr.Trim().Split('\n')));
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var root = JsonDocument.Parse(result.StdOut).RootElement;
+        var without = root.GetProperty("costWithoutBattery").GetDouble();
+        var cost = root.GetProperty("cost").GetDouble();
+        var optimal = root.GetProperty("optimalCost").GetDouble();
+        Assert.True(optimal <= cost + 1e-6, result.StdOut);
+        // The goal is 97 % (bench/ measures it); a test only guards against a planner that stopped planning.
+        Assert.True((without - cost) >= 0.9 * (without - optimal), result.StdOut);
+        Assert.Equal(0, root.GetProperty("limitViolations").GetInt32());
+        Assert.True(root.GetProperty("planChanges").GetInt32() > 0, result.StdOut);
+        Assert.True(root.GetProperty("minSocPercent").GetDouble() >= 20, result.StdOut);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ExampleFilesTests
         Assert.Equal(TimeSpan.FromSeconds(10), trace.Step);
         Assert.Equal(TimeSpan.FromDays(3), trace.Duration);
         Assert.Contains(trace.Samples, s => s.LoadWatts > 7000);               // the EV
-        var prices = MinimalPriceJson.Parse(ExampleTraceGenerator.ImportPricesJson());
+        var prices = Manager.Prices.PriceJson.Parse(ExampleTraceGenerator.ImportPricesJson());
         Assert.Equal(trace.Start, prices[0].Start);
         Assert.Equal(trace.End, prices[^1].End);
         double Pv(int day) => trace.Samples.Where(s => (s.Time - trace.Start).Days == day).Sum(s => s.PvWatts) * 10 / 3600 / 1000;

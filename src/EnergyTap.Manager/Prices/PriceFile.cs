@@ -1,11 +1,11 @@
 namespace EnergyTap.Manager.Prices;
 
-/// <summary>A price file in either accepted form: a JSON array when it starts with '[', otherwise CSV.</summary>
+/// <summary>A price file in either accepted form: JSON when it starts with '[' or '{' (an object is refused as not an array), otherwise CSV.</summary>
 public static class PriceFile
 {
     public static IReadOnlyList<PriceSlot> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('[') ? PriceJson.Parse(text) : PriceCsv.Parse(text);
+        return text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n') is ['[' or '{', ..] ? PriceJson.Parse(text) : PriceCsv.Parse(text);
     }
 }

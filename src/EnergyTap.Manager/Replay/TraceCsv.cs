@@ -4,7 +4,7 @@ namespace EnergyTap.Manager.Replay;
 
 /// <summary>
 /// Reads a trace CSV: header <c>time,load_w,pv_w</c>, UTC ISO 8601 times at one fixed step of 1–60 whole seconds.
-/// Malformed input throws a <see cref="FormatException"/> whose message is one line naming the line number.
+/// Malformed input throws a <see cref="ManagerInputException"/> whose message is one line naming the line number.
 /// </summary>
 public static class TraceCsv
 {
@@ -16,7 +16,7 @@ public static class TraceCsv
         var header = reader.ReadLine();
         if (header is null || !string.Equals(header.Trim().TrimStart('\uFEFF'), Header, StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException($"line 1: the header must be \"{Header}\"");
+            throw new ManagerInputException($"line 1: the header must be \"{Header}\"");
         }
 
         var samples = new List<TraceSample>();
@@ -38,14 +38,14 @@ public static class TraceCsv
                 {
                     if (gap < TimeSpan.FromSeconds(1) || gap > TimeSpan.FromSeconds(60) || gap.Ticks % TimeSpan.TicksPerSecond != 0)
                     {
-                        throw new FormatException($"line {number}: the step must be a whole number of seconds from 1 to 60, not {gap.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                        throw new ManagerInputException($"line {number}: the step must be a whole number of seconds from 1 to 60, not {gap.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
                     }
 
                     step = gap;
                 }
                 else if (gap != step)
                 {
-                    throw new FormatException($"line {number}: {sample.Time:yyyy-MM-ddTHH:mm:ssZ} is not one step ({step.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s) after the line before");
+                    throw new ManagerInputException($"line {number}: {sample.Time:yyyy-MM-ddTHH:mm:ssZ} is not one step ({step.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s) after the line before");
                 }
             }
 
@@ -54,7 +54,7 @@ public static class TraceCsv
 
         if (samples.Count < 2)
         {
-            throw new FormatException($"line {number}: a trace needs at least two samples to have a step");
+            throw new ManagerInputException($"line {number}: a trace needs at least two samples to have a step");
         }
 
         return new Trace(samples, step!.Value);
@@ -65,14 +65,14 @@ public static class TraceCsv
         var fields = line.Split(',');
         if (fields.Length != 3)
         {
-            throw new FormatException($"line {number}: expected 3 fields (time,load_w,pv_w), found {fields.Length}");
+            throw new ManagerInputException($"line {number}: expected 3 fields (time,load_w,pv_w), found {fields.Length}");
         }
 
         var text = fields[0].Trim();
         if (!(text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9) ||
             !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
         {
-            throw new FormatException($"line {number}: \"{text}\" is not a UTC ISO 8601 time (e.g. 2026-06-01T00:00:00Z)");
+            throw new ManagerInputException($"line {number}: \"{text}\" is not a UTC ISO 8601 time (e.g. 2026-06-01T00:00:00Z)");
         }
 
         return new TraceSample(time, Watts(fields[1], "load_w", number), Watts(fields[2], "pv_w", number));
@@ -83,9 +83,9 @@ public static class TraceCsv
         var text = field.Trim();
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var watts) || !double.IsFinite(watts))
         {
-            throw new FormatException($"line {number}: {name} \"{text}\" is not a number");
+            throw new ManagerInputException($"line {number}: {name} \"{text}\" is not a number");
         }
 
-        return watts >= 0 ? watts : throw new FormatException($"line {number}: {name} must not be negative ({text})");
+        return watts >= 0 ? watts : throw new ManagerInputException($"line {number}: {name} must not be negative ({text})");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using EnergyTap.Cli.Infrastructure;
+using EnergyTap.Manager;
 using EnergyTap.Manager.Battery;
 using EnergyTap.Manager.Loop;
 using EnergyTap.Manager.Planning;
@@ -50,12 +51,6 @@ internal static class ReplayCommand
                 "native" => ManageMode.Native,
                 _ => ManageMode.SelfConsumption,
             };
-            var planner = Planner();
-            if (mode == ManageMode.Tou && planner is null)
-            {
-                throw new UsageException("tou replay needs the planner (not yet in this build)");
-            }
-
             var battery = new BatterySpec(parse.GetValue(capacity), parse.GetValue(maxCharge), parse.GetValue(maxDischarge), parse.GetValue(efficiency), parse.GetValue(reserve));
             var options = new ReplayOptions(battery, new Policy(mode)
             {
@@ -79,7 +74,9 @@ internal static class ReplayCommand
             var tracePath = parse.GetValue(trace)!;
             var recorded = Read(tracePath, "--trace", text => TraceCsv.Parse(new StringReader(text)));
             var clock = Stopwatch.StartNew();
-            var result = new ReplayEngine(planner).Run(recorded, options);
+            var adoption = new PlanAdoption();
+            var result = new ReplayEngine(new DynamicProgrammingPlanner(), (running, next, input) => adoption.Decide(running, next, input).Adopt)
+                .Run(recorded, options);
             if (parse.GetValue(json))
             {
                 Output.WriteJson(result);
@@ -94,10 +91,7 @@ internal static class ReplayCommand
         return command;
     }
 
-    /// <summary>The planner tou and the optimum need; none in this build yet.</summary>
-    private static IPlanner? Planner() => null;
-
-    private static IReadOnlyList<PriceSlot> ReadPrices(string path, string option) => Read(path, option, MinimalPriceJson.Parse);
+    private static IReadOnlyList<PriceSlot> ReadPrices(string path, string option) => Read(path, option, PriceFile.Parse);
 
     private static T Read<T>(string path, string option, Func<string, T> parse)
     {
@@ -110,7 +104,7 @@ internal static class ReplayCommand
         {
             return parse(File.ReadAllText(path));
         }
-        catch (FormatException ex)
+        catch (ManagerInputException ex)
         {
             throw new InvalidDataException($"{path}: {ex.Message}");
         }
