@@ -259,7 +259,7 @@ public sealed class ServeControlCliTests : IAsyncLifetime
 
     private static async Task<JsonElement> ControlStateAsync(Uri url)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) }; // generous: the suite shares 2 cores with every other test project
         return await http.GetFromJsonAsync<JsonElement>(new Uri(url, "api/control"));
     }
 
@@ -308,7 +308,7 @@ public sealed class ServeControlCliTests : IAsyncLifetime
         await WriteConfigAsync(0);
         await using var serve = EnergyTapChild.Start(verbose ? ["serve", "--config", ConfigPath, "--verbose"] : ["serve", "--config", ConfigPath]);
         var url = await serve.WaitForUrlAsync("dashboard");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) }; // generous: the suite shares 2 cores with every other test project
         for (var i = 0; i < 5; i++)
         {
             (await http.GetAsync(new Uri(url, "api/sites"))).EnsureSuccessStatusCode();

@@ -5,8 +5,6 @@ using EnergyTap.Server.Control;
 using EnergyTap.Server.Devices;
 using EnergyTap.Server.Readings;
 using AgateCommand = EnergyTap.FranklinWH.Agate.Control.BatteryCommand;
-using AgateCommandKind = EnergyTap.FranklinWH.Agate.Control.BatteryCommandKind;
-using BatteryCommandKind = EnergyTap.Server.Control.BatteryCommandKind;
 
 namespace EnergyTap.Server.Adapters;
 
@@ -102,7 +100,7 @@ public sealed class AgateAdapter : IDevicePoller, IBatteryController, IAsyncDisp
         {
             BatteryCommandKind.Charge => AgateCommand.Charge(watts),
             BatteryCommandKind.Discharge => AgateCommand.Discharge(watts),
-            _ => new AgateCommand(AgateCommandKind.Idle, 0),
+            _ => new AgateCommand(BatteryCommandKind.Idle, 0),
         };
         await agate.SendAsync(battery, new CommandHold(command.Deadline, OwnerOf(command)), cancellationToken);
     }

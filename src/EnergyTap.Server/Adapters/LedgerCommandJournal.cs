@@ -1,6 +1,7 @@
 using System.Globalization;
 using EnergyTap.Server.Control;
 using EnergyTap.Server.Storage.Control;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Adapters;
 

@@ -5,6 +5,7 @@ using EnergyTap.Server.Hosting;
 using EnergyTap.Server.Polling;
 using EnergyTap.Server.PowerFlows;
 using EnergyTap.Server.Readings;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Api;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EnergyTap.Server.Control;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EnergyTap.Server.Control;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Api;
 

@@ -1,14 +1,9 @@
+using EnergyTap.FranklinWH.Agate.Control;
+
 namespace EnergyTap.Server.Control;
 
-public enum BatteryCommandKind
-{
-    /// <summary>Charge from any source at the given power.</summary>
-    Charge,
-    /// <summary>Discharge into the home (and grid) at the given power.</summary>
-    Discharge,
-    /// <summary>Hold the battery at 0 W.</summary>
-    Idle,
-}
+// The command's kind is the device's own BatteryCommandKind (FranklinWH.Agate.Control): one vocabulary from the
+// register writes up to the API.
 
 /// <summary>What a caller asks for: a power, and how long until the battery goes back to its own mode.</summary>
 public sealed record BatteryCommandRequest(string Site, string Device, BatteryCommandKind Kind, double Watts, TimeSpan Duration);

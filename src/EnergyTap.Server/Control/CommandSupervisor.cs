@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using EnergyTap.Server.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Control;
 

@@ -1,3 +1,4 @@
+using EnergyTap.FranklinWH.Agate.Control;
 namespace EnergyTap.Server.Control;
 
 /// <summary>

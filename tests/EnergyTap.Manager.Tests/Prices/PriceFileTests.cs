@@ -71,7 +71,9 @@ public sealed class PriceFileTests
     {
         Assert.Single(PriceFile.Parse("""  [{"start": "2026-06-01T00:00:00Z", "end": "2026-06-01T01:00:00Z", "value": 0.1}]"""));
         Assert.Single(PriceFile.Parse("start,end,value\n2026-06-01T00:00:00Z,2026-06-01T01:00:00Z,0.1\n"));
-        Assert.Contains("header", Assert.Throws<ManagerInputException>(() => PriceFile.Parse("{}")).Message, StringComparison.Ordinal);
+        // A JSON object is JSON that is not the array, not a CSV without its header.
+        Assert.Contains("must be a JSON array", Assert.Throws<ManagerInputException>(() => PriceFile.Parse("{}")).Message, StringComparison.Ordinal);
+        Assert.Contains("header", Assert.Throws<ManagerInputException>(() => PriceFile.Parse("time,price\n")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using EnergyTap.Server.Tests.Service;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Faults;
 
@@ -34,7 +35,7 @@ public sealed class ForeignControlApiTests
         using var client = new Api.ControlClient(site.Service.Url, token: null, TimeSpan.FromSeconds(30));
         var state = await client.GetStateAsync(CancellationToken.None);
         var read = Assert.Single(state.Others);
-        Assert.Equal(Control.BatteryCommandKind.Charge, read.Kind);
+        Assert.Equal(BatteryCommandKind.Charge, read.Kind);
         Assert.Equal(ObservedHeldBy, read.HeldBy);
         Assert.Equal(other.GetProperty("watts").GetDouble(), read.Watts);
     }

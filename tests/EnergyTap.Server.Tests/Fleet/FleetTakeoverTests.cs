@@ -7,6 +7,7 @@ using EnergyTap.Server.Tests.Service;
 using EnergyTap.Server.Tests.Storage;
 using Npgsql;
 using Eventually = EnergyTap.Server.Tests.Infrastructure.Eventually;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Fleet;
 

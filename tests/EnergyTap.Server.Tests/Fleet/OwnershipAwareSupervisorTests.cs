@@ -2,6 +2,7 @@ using EnergyTap.Server.Control;
 using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Tests.Service;
 using Eventually = EnergyTap.Server.Tests.Service.Eventually;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Fleet;
 

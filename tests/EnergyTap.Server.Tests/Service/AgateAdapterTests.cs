@@ -5,6 +5,7 @@ using EnergyTap.Server.Devices;
 using EnergyTap.Server.Readings;
 using EnergyTap.Simulators.Agate;
 using EnergyTap.Simulators.Agate.Physics;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Service;
 
@@ -21,7 +22,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     {
         _clock.Advance(TimeSpan.FromHours(12)); // midnight: a 20 kW home and no sun
         await PollAsync(new AgateSimulatorOptions { Site = AgatePhysicsOptions.LargeSite, Batteries = AgatePhysicsOptions.LargeSite.Batteries });
-        await _adapter!.ApplyAsync(Command(Control.BatteryCommandKind.Charge, 40_000, TimeSpan.FromMinutes(5)), CancellationToken.None);
+        await _adapter!.ApplyAsync(Command(BatteryCommandKind.Charge, 40_000, TimeSpan.FromMinutes(5)), CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(10));
         var readings = await _adapter.PollAsync(CancellationToken.None);
 
@@ -55,7 +56,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
     public async Task A_server_command_is_recorded_with_its_deadline_and_owner_so_the_cli_sees_no_zombie()
     {
         await PollAsync(new AgateSimulatorOptions());
-        var command = Command(Control.BatteryCommandKind.Charge, 2000, TimeSpan.FromMinutes(5));
+        var command = Command(BatteryCommandKind.Charge, 2000, TimeSpan.FromMinutes(5));
         await _adapter!.ApplyAsync(command, CancellationToken.None);
 
         // What `energytap agate status` and `agate health` read: the shared record, then the registers.
@@ -92,7 +93,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
         var observed = _adapter.LastObserved!;
         Assert.True(observed.IsForeign);
         Assert.Null(observed.HeldBy);
-        Assert.Equal(Control.BatteryCommandKind.Charge, observed.Kind);
+        Assert.Equal(BatteryCommandKind.Charge, observed.Kind);
         Assert.Equal(_simulator!.CommandWatts!.Value, observed.Watts!.Value, 0);
 
         // An aGate that stops answering: what its registers said is no longer known, so nothing is claimed.
@@ -157,7 +158,7 @@ public sealed class AgateAdapterTests : IAsyncDisposable
         Control = new FranklinWH.Agate.Control.AgateControlOptions { Settling = TimeSpan.Zero },
     };
 
-    private Control.ActiveCommand Command(Control.BatteryCommandKind kind, double watts, TimeSpan duration) =>
+    private Control.ActiveCommand Command(BatteryCommandKind kind, double watts, TimeSpan duration) =>
         new("7", "home", "agate", kind, watts, _clock.GetUtcNow(), _clock.GetUtcNow() + duration, "api:127.0.0.1");
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using EnergyTap.Server.Api;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Service;
 
@@ -25,7 +26,7 @@ public sealed class ApiContractTests
         var text = System.Text.Json.JsonSerializer.Serialize(new RemoteRelease(true, false), ApiJson.Options);
         Assert.Equal("""{"released":true,"hadCommand":false}""", text);
         var command = System.Text.Json.JsonSerializer.Serialize(
-            new RemoteCommand("1", "home", "agate", Control.BatteryCommandKind.Charge, 2000, default, default, 60, "api"), ApiJson.Options);
+            new RemoteCommand("1", "home", "agate", BatteryCommandKind.Charge, 2000, default, default, 60, "api"), ApiJson.Options);
         Assert.Contains("\"kind\":\"charge\"", command, StringComparison.Ordinal);
     }
 }

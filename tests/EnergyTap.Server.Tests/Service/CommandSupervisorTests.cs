@@ -1,5 +1,6 @@
 using EnergyTap.Server.Tests.Infrastructure;
 using EnergyTap.Server.Control;
+using EnergyTap.FranklinWH.Agate.Control;
 
 namespace EnergyTap.Server.Tests.Service;
 

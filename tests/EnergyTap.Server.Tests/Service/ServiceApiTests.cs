@@ -103,7 +103,7 @@ public sealed class ServiceApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"kind":"explode","watts":2000,"durationSeconds":600}""", "kind must be one of charge, discharge, idle")]
+    [InlineData("""{"kind":"explode","watts":2000,"durationSeconds":600}""", "kind must be one of idle, charge, discharge")]
     [InlineData("""{"kind":"charge","watts":"lots","durationSeconds":600}""", "watts must be a number")]
     [InlineData("""{"kind":"charge","watts":2000}""", "durationSeconds must be a whole number")]
     [InlineData("charge please", "the body is not JSON")]

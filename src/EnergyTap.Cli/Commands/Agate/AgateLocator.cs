@@ -4,7 +4,6 @@ using EnergyTap.FranklinWH.Agate.Control;
 using EnergyTap.FranklinWH.Agate.Revert;
 using EnergyTap.Server.Api;
 using EnergyTap.Server.Configuration;
-using ServerKind = EnergyTap.Server.Control.BatteryCommandKind;
 
 namespace EnergyTap.Cli.Commands.Agate;
 
@@ -17,12 +16,7 @@ internal sealed record ServerHeldCommand(Uri Server, RemoteCommand Command)
     /// <summary>The same concept as the shared command record, for the health rules and the status view.</summary>
     public ActiveCommandRecord AsRecord(string deviceKey) => new(
         deviceKey,
-        new BatteryCommand(Command.Kind switch
-        {
-            ServerKind.Charge => BatteryCommandKind.Charge,
-            ServerKind.Discharge => BatteryCommandKind.Discharge,
-            _ => BatteryCommandKind.Idle,
-        }, (int)Math.Round(Command.Watts)),
+        new BatteryCommand(Command.Kind, (int)Math.Round(Command.Watts)),
         0,
         Command.IssuedAt,
         Command.Deadline,

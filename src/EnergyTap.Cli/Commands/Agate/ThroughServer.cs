@@ -1,6 +1,5 @@
 using EnergyTap.Cli.Infrastructure;
 using EnergyTap.FranklinWH.Agate.Control;
-using ServerKind = EnergyTap.Server.Control.BatteryCommandKind;
 
 namespace EnergyTap.Cli.Commands.Agate;
 
@@ -9,8 +8,7 @@ internal static class ThroughServer
 {
     public static async Task<int> SendAsync(ServerTarget target, BatteryCommand battery, TimeSpan? revert, bool json, CancellationToken ct)
     {
-        var kind = Enum.Parse<ServerKind>(battery.Kind.ToString());
-        var command = await ServerRoute.WithTokenHintAsync(target, c => c.IssueAsync(target.Site, target.Device, kind, battery.Watts, revert ?? target.MaxDuration, ct));
+        var command = await ServerRoute.WithTokenHintAsync(target, c => c.IssueAsync(target.Site, target.Device, battery.Kind, battery.Watts, revert ?? target.MaxDuration, ct));
         if (json)
         {
             Output.WriteJson(command);
