@@ -31,7 +31,8 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
         }
 
         var importPrices = Sorted(options.ImportPrices);
-        if (PriceTable.FirstGap(importPrices, trace.Start, trace.End) is { } gap)
+        var importSchedule = new PriceSchedule(importPrices);
+        if (importSchedule.FirstGap(trace.Start, trace.End) is { } gap)
         {
             throw new ArgumentException($"the import prices do not cover the trace: nothing at {gap:yyyy-MM-ddTHH:mm:ssZ}", nameof(options));
         }
@@ -52,8 +53,8 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
         var ticksPerPlan = Math.Max(1, (int)Math.Round(options.PlanningInterval / tick));
         var ring = new Measurement[latencyTicks + 1];
         var totalTicks = (long)(trace.Duration.Ticks / tick.Ticks);
-        var importTable = new PriceTable(importPrices);
-        var exportTable = new PriceTable(exportPrices);
+        var importTable = importSchedule.InTimeOrder();
+        var exportTable = new PriceSchedule(exportPrices).InTimeOrder();
 
         Plan? plan = null;
         var planChanges = 0;
