@@ -55,6 +55,7 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
         var totalTicks = (long)(trace.Duration.Ticks / tick.Ticks);
         var importTable = importSchedule.InTimeOrder();
         var exportTable = new PriceSchedule(exportPrices).InTimeOrder();
+        var forecast = new TraceForecast(trace, options.Forecast);
 
         Plan? plan = null;
         var planChanges = 0;
@@ -79,7 +80,7 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
 
             if (policy.Mode == ManageMode.Tou && i % ticksPerPlan == 0)
             {
-                var input = PlanInput(trace, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
+                var input = PlanInput(trace, forecast, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
                 var next = planner!.Compute(input);
                 if (plan is null || adopt is null || adopt(plan, next, input))
                 {
@@ -217,14 +218,12 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
     /// The input of one planning round. A horizon that reaches the end of the trace must end at or above the starting
     /// SoC, like the optimum it is compared with: otherwise emptying the battery on the last evening looks like savings.
     /// </summary>
-    private static PlanningInput PlanInput(Trace trace, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
+    private static PlanningInput PlanInput(Trace trace, TraceForecast forecast, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
     {
         var reachesEnd = now + options.Horizon >= trace.End;
         var end = reachesEnd ? trace.End : now + options.Horizon;
         var count = Math.Max(1, (int)Math.Ceiling((end - now) / options.SlotLength));
-        var (pv, load) = options.Forecast == ReplayForecast.Perfect
-            ? TraceForecast.Perfect(trace, now, options.SlotLength, count)
-            : TraceForecast.History(trace, now, now, options.SlotLength, count);
+        var (pv, load) = forecast.At(now, options.SlotLength, count);
         return new PlanningInput(now, options.SlotLength, soc, options.Battery, options.Policy, import, export, pv, load)
         {
             EndSocAtLeastPercent = reachesEnd ? options.InitialSocPercent : null,
