@@ -13,8 +13,11 @@ public static class CliProcess
 
     public static Task<Result> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(new Dictionary<string, string?>(), timeout, args);
 
-    /// <summary>Runs with extra environment variables (a null value removes the variable from the child's environment).</summary>
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    /// <summary>
+    /// How every test starts energytap: the built entry assembly, redirected streams, no colour, the test run's own
+    /// state directory, and <paramref name="environment"/> on top (a null value removes the variable).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,6 +45,14 @@ public static class CliProcess
                 start.Environment[name] = value;
             }
         }
+
+        return start;
+    }
+
+    /// <summary>Runs with extra environment variables (a null value removes the variable from the child's environment).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    {
+        var start = StartInfo(args, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start energytap");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -31,27 +31,7 @@ internal sealed class EnergyTapChild : IAsyncDisposable
     /// <summary>Starts with extra environment variables (a null value removes the variable).</summary>
     public static EnergyTapChild Start(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "energytap.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment[TestStateDirectory.Variable] = TestStateDirectory.Path;
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        var start = CliProcess.StartInfo(args, environment);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new EnergyTapChild(process);
         process.OutputDataReceived += (_, e) =>
