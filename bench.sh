@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scenario benchmarks: builds the energytap CLI and the scenario runner in Release, then runs
-#   ./bench.sh                 all scenarios (sunspec, proxy, footprint, fleet)
+#   ./bench.sh                 all scenarios (sunspec, proxy, footprint, fleet, manage)
 #   ./bench.sh fleet           one scenario; options go to it, e.g.
 #   ./bench.sh fleet --devices 200 --minutes 1 --warmup 20 --store sqlite
 # Results: a table per scenario on stdout, bench/results/<scenario>.json and bench/results/results.md.

@@ -2,11 +2,12 @@ using System.Globalization;
 using EnergyTap.Scenarios.Fleet;
 using EnergyTap.Scenarios.Footprint;
 using EnergyTap.Scenarios.Infrastructure;
+using EnergyTap.Scenarios.Manage;
 using EnergyTap.Scenarios.Proxy;
 using EnergyTap.Scenarios.SunSpec;
 
 // Scenario benchmarks: run by ./bench.sh after a Release build. Usage:
-//   EnergyTap.Scenarios [all|fleet|sunspec|proxy|footprint] [--devices N] [--minutes M] [--warmup S] [--store sqlite|postgres|both]
+//   EnergyTap.Scenarios [all|fleet|sunspec|proxy|footprint|manage] [--devices N] [--minutes M] [--warmup S] [--store sqlite|postgres|both]
 //                       [--clients N] [--seconds S] [--repetitions N]
 var scenario = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var options = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -17,7 +18,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var known = new[] { "all", "sunspec", "proxy", "footprint", "fleet" };
+var known = new[] { "all", "sunspec", "proxy", "footprint", "fleet", "manage" };
 if (!known.Contains(scenario))
 {
     Console.Error.WriteLine($"unknown scenario '{scenario}'; choose one of: {string.Join(", ", known)}");
@@ -34,6 +35,7 @@ foreach (var name in scenario == "all" ? known[1..] : [scenario])
             "sunspec" => [await SunSpecScenario.RunAsync(Int("repetitions", 15), stop.Token)],
             "proxy" => [await ProxyScenario.RunAsync(Int("clients", 1000), Double("seconds", 5), stop.Token)],
             "footprint" => [await FootprintScenario.RunAsync(Double("steady", 30), stop.Token)],
+            "manage" => [await ManageScenario.RunAsync(stop.Token)],
             _ => await FleetScenario.RunAsync(new FleetOptions
             {
                 Devices = Int("devices", 1000),

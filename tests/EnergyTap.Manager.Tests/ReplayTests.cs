@@ -165,6 +165,24 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void History_forecasts_scale_the_rest_of_today_by_how_the_sun_has_shone_so_far()
+    {
+        // Two days of 4 kW PV from 10:00 to 14:00, then a hazy day at 2 kW; the load steps up every morning.
+        var length = TimeSpan.FromDays(3);
+        var trace = Build(length, TimeSpan.FromSeconds(60), t =>
+            (t.TotalDays % 1 < 0.25 ? 500 : 800, t.Hours is >= 10 and < 14 ? (t.TotalDays < 2 ? 4000 : 2000) : 0));
+        var planner = new HourlyPlanner();
+        new ReplayEngine(planner).Run(trace, Options(new Policy(ManageMode.Tou), length) with { Forecast = ReplayForecast.History });
+
+        var firstNoon = planner.Inputs.First(i => i.Start == Start.AddHours(12));
+        Assert.Equal(0, firstNoon.PvForecastWatts[0], 6); // no past day: nothing promises any sun
+        Assert.Equal(800, firstNoon.LoadForecastWatts[0], 6); // no past day: the load of the last hour
+        var hazyNoon = planner.Inputs.First(i => i.Start == Start.AddHours(60));
+        Assert.Equal(2000, hazyNoon.PvForecastWatts[0], 6); // 4 kW on past days, halved by this morning's 2 kW
+        Assert.Equal(0, hazyNoon.PvForecastWatts[3 * 4], 6); // 15:00: after the sun, whatever the ratio
+    }
+
+    [Fact]
     public void Prices_that_do_not_cover_the_trace_are_refused()
     {
         var trace = Build(TimeSpan.FromHours(2), TimeSpan.FromSeconds(10), _ => (800, 0));

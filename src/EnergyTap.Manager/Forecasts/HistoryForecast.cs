@@ -42,10 +42,11 @@ public sealed class HistoryForecast
         var means = new double[count];
         var scale = _options.ScaleByToday ? TodayScale(now) : 1.0;
         var tomorrow = LocalMidnight(now).AddDays(1);
+        var fallback = _options.RecentFallback is { } recent ? Mean(now - recent, now) ?? 0 : 0;
         for (var slot = 0; slot < count; slot++)
         {
             var from = start + slotLength * slot;
-            var mean = PastDaysMean(now, from, from + slotLength) ?? 0;
+            var mean = PastDaysMean(now, from, from + slotLength) ?? fallback;
             means[slot] = from < tomorrow ? mean * scale : mean;
         }
         return means;

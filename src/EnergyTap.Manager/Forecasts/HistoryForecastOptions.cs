@@ -15,6 +15,12 @@ public sealed record HistoryForecastOptions
     /// <summary>The ratio is clamped to [0, this] so one odd morning cannot triple a forecast.</summary>
     public double MaxScale { get; init; } = 2;
 
+    /// <summary>
+    /// For a slot no past day has data for (a new installation's first day): the mean of this much time before now,
+    /// the home's load right now being the best guess of its load. Null: 0 W, right for PV (nothing promises any).
+    /// </summary>
+    public TimeSpan? RecentFallback { get; init; }
+
     /// <summary>The zone whose days and times of day are compared (a household lives by local time); UTC when null.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 }

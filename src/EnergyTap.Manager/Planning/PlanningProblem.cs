@@ -1,3 +1,4 @@
+using EnergyTap.Manager.Battery;
 using EnergyTap.Manager.Policies;
 using EnergyTap.Manager.Prices;
 
@@ -72,7 +73,7 @@ internal sealed class PlanningProblem
         PriceSlotCheck.Checked([.. input.ImportPrices.OrderBy(p => p.Start)], i => $"import price slot {i + 1}");
         PriceSlotCheck.Checked([.. input.ExportPrices.OrderBy(p => p.Start)], i => $"export price slot {i + 1}");
 
-        var efficiency = Math.Sqrt(battery.RoundTripEfficiency);
+        var efficiency = BatteryEnergy.OneWayEfficiency(battery.RoundTripEfficiency);
         var import = new PriceSchedule(input.ImportPrices);
         var export = new PriceSchedule(input.ExportPrices);
         var count = input.LoadForecastWatts.Count;

@@ -1,8 +1,10 @@
+using EnergyTap.Manager.Battery;
+
 namespace EnergyTap.Manager.Planning;
 
 /// <summary>
 /// One slot's physics and money. Battery power is AC at the inverter (positive = discharging); the rated
-/// powers bound it; the square root of the round-trip efficiency is lost on each way in and out.
+/// powers bound it; <see cref="Efficiency"/> is one way's (see <see cref="BatteryEnergy"/>).
 /// </summary>
 internal sealed record SlotModel(
     DateTimeOffset Start, DateTimeOffset End, double Hours,
@@ -33,15 +35,10 @@ internal sealed record SlotModel(
     }
 
     /// <summary>AC battery power that moves the stored energy from <paramref name="fromWh"/> to <paramref name="toWh"/>.</summary>
-    public double Power(double fromWh, double toWh)
-    {
-        var stored = toWh - fromWh;
-        return stored >= 0 ? -stored / Efficiency / Hours : -stored * Efficiency / Hours;
-    }
+    public double Power(double fromWh, double toWh) => BatteryEnergy.AcWatts(toWh - fromWh, Hours, Efficiency);
 
     /// <summary>The stored energy after running at <paramref name="watts"/> from <paramref name="fromWh"/>.</summary>
-    public double EnergyAfter(double fromWh, double watts) =>
-        watts <= 0 ? fromWh - watts * Efficiency * Hours : fromWh - watts * Hours / Efficiency;
+    public double EnergyAfter(double fromWh, double watts) => fromWh + BatteryEnergy.StoredChangeWh(watts, Hours, Efficiency);
 
     public double GridWatts(double batteryWatts) => NetLoadWatts - batteryWatts;
 

@@ -1,7 +1,7 @@
 namespace EnergyTap.Manager.Prices;
 
 /// <summary>
-/// Looks prices up over any interval. A time no slot covers is an unknown price: <see cref="MeanOver"/>
+/// Looks prices up over any interval or at an instant. A time no slot covers is an unknown price: <see cref="MeanOver"/>
 /// returns null unless slots cover the whole interval, so a gap is never silently read as free or as dear.
 /// </summary>
 public sealed class PriceSchedule
@@ -37,6 +37,30 @@ public sealed class PriceSchedule
         return covered < to ? null : weighted / (to - from).TotalSeconds;
     }
 
+    /// <summary>The price in force at <paramref name="time"/>, or null in a gap.</summary>
+    public double? At(DateTimeOffset time) => PriceAt(FirstEndingAfter(time), time);
+
+    /// <summary>
+    /// A reader for lookups whose times never go backwards (a replay asks at every tick): it walks forward from the
+    /// last hit instead of searching each time.
+    /// </summary>
+    public Cursor InTimeOrder() => new(this);
+
+    /// <summary>The first moment of [from, to) no slot covers, or null when slots cover it all.</summary>
+    public DateTimeOffset? FirstGap(DateTimeOffset from, DateTimeOffset to)
+    {
+        var covered = from;
+        for (var index = FirstEndingAfter(from); index < _slots.Length && covered < to; index++)
+        {
+            var slot = _slots[index];
+            if (slot.Start > covered)
+                return covered;
+            if (slot.End > covered)
+                covered = slot.End;
+        }
+        return covered < to ? covered : null;
+    }
+
     /// <summary>The price of the last slot that starts before <paramref name="time"/>, or null when none does.</summary>
     public double? LastKnownBefore(DateTimeOffset time)
     {
@@ -53,6 +77,9 @@ public sealed class PriceSchedule
         return index < _slots.Length ? _slots[index].Value : null;
     }
 
+    private double? PriceAt(int index, DateTimeOffset time) =>
+        index < _slots.Length && _slots[index].Start <= time ? _slots[index].Value : null;
+
     private int FirstEndingAfter(DateTimeOffset time)
     {
         int low = 0, high = _slots.Length;
@@ -65,5 +92,23 @@ public sealed class PriceSchedule
                 high = middle;
         }
         return low;
+    }
+
+    /// <summary>See <see cref="InTimeOrder"/>; one per reader, times must not go backwards.</summary>
+    public sealed class Cursor
+    {
+        private readonly PriceSchedule _schedule;
+        private int _index;
+
+        internal Cursor(PriceSchedule schedule) => _schedule = schedule;
+
+        /// <summary>The price in force at <paramref name="time"/>, or null in a gap.</summary>
+        public double? At(DateTimeOffset time)
+        {
+            var slots = _schedule._slots;
+            while (_index < slots.Length && slots[_index].End <= time)
+                _index++;
+            return _schedule.PriceAt(_index, time);
+        }
     }
 }

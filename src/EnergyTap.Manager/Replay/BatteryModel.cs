@@ -5,7 +5,7 @@ namespace EnergyTap.Manager.Replay;
 /// <summary>
 /// The simulated battery: it answers a command after <see cref="ReactionDelay"/>, within its rated powers, and stops
 /// by itself only when empty or full (keeping the reserve is the loop's job, so replay can catch a loop that does
-/// not). Losses are split evenly between charge and discharge (√η each way).
+/// not). Losses as the planner counts them (<see cref="BatteryEnergy"/>).
 /// </summary>
 public sealed class BatteryModel
 {
@@ -19,7 +19,7 @@ public sealed class BatteryModel
         Spec = spec;
         StoredWh = spec.CapacityWh * Math.Clamp(initialSocPercent, 0, 100) / 100;
         ReactionDelay = reactionDelay;
-        oneWayEfficiency = Math.Sqrt(spec.RoundTripEfficiency);
+        oneWayEfficiency = BatteryEnergy.OneWayEfficiency(spec.RoundTripEfficiency);
     }
 
     public BatterySpec Spec { get; }
@@ -48,21 +48,11 @@ public sealed class BatteryModel
 
         var hours = interval.TotalHours;
         var watts = Math.Clamp(commandInForce, -Spec.MaxChargeWatts, Spec.MaxDischargeWatts);
-        if (watts > 0)
-        {
-            watts = Math.Min(watts, StoredWh * oneWayEfficiency / hours);
-            var drawn = watts * hours / oneWayEfficiency;
-            StoredWh = Math.Max(0, StoredWh - drawn);
-            LossWh += drawn - watts * hours;
-        }
-        else if (watts < 0)
-        {
-            watts = -Math.Min(-watts, (Spec.CapacityWh - StoredWh) / oneWayEfficiency / hours);
-            var stored = -watts * hours * oneWayEfficiency;
-            StoredWh = Math.Min(Spec.CapacityWh, StoredWh + stored);
-            LossWh += -watts * hours - stored;
-        }
-
+        // No further than full or empty in this interval.
+        watts = Math.Clamp(watts, BatteryEnergy.AcWatts(Spec.CapacityWh - StoredWh, hours, oneWayEfficiency), BatteryEnergy.AcWatts(-StoredWh, hours, oneWayEfficiency));
+        var change = BatteryEnergy.StoredChangeWh(watts, hours, oneWayEfficiency);
+        StoredWh = Math.Clamp(StoredWh + change, 0, Spec.CapacityWh);
+        LossWh += -watts * hours - change; // AC energy in minus what the cells gained (both negative when discharging)
         Watts = watts;
         return watts;
     }

@@ -31,7 +31,8 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
         }
 
         var importPrices = Sorted(options.ImportPrices);
-        if (PriceTable.FirstGap(importPrices, trace.Start, trace.End) is { } gap)
+        var importSchedule = new PriceSchedule(importPrices);
+        if (importSchedule.FirstGap(trace.Start, trace.End) is { } gap)
         {
             throw new ArgumentException($"the import prices do not cover the trace: nothing at {gap:yyyy-MM-ddTHH:mm:ssZ}", nameof(options));
         }
@@ -52,8 +53,9 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
         var ticksPerPlan = Math.Max(1, (int)Math.Round(options.PlanningInterval / tick));
         var ring = new Measurement[latencyTicks + 1];
         var totalTicks = (long)(trace.Duration.Ticks / tick.Ticks);
-        var importTable = new PriceTable(importPrices);
-        var exportTable = new PriceTable(exportPrices);
+        var importTable = importSchedule.InTimeOrder();
+        var exportTable = new PriceSchedule(exportPrices).InTimeOrder();
+        var forecast = new TraceForecast(trace, options.Forecast);
 
         Plan? plan = null;
         var planChanges = 0;
@@ -78,7 +80,7 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
 
             if (policy.Mode == ManageMode.Tou && i % ticksPerPlan == 0)
             {
-                var input = PlanInput(trace, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
+                var input = PlanInput(trace, forecast, options, now, measured?.SocPercent ?? model.SocPercent, importPrices, exportPrices);
                 var next = planner!.Compute(input);
                 if (plan is null || adopt is null || adopt(plan, next, input))
                 {
@@ -216,14 +218,12 @@ public sealed class ReplayEngine(IPlanner? planner = null, Func<Plan?, Plan, Pla
     /// The input of one planning round. A horizon that reaches the end of the trace must end at or above the starting
     /// SoC, like the optimum it is compared with: otherwise emptying the battery on the last evening looks like savings.
     /// </summary>
-    private static PlanningInput PlanInput(Trace trace, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
+    private static PlanningInput PlanInput(Trace trace, TraceForecast forecast, ReplayOptions options, DateTimeOffset now, double soc, IReadOnlyList<PriceSlot> import, IReadOnlyList<PriceSlot> export)
     {
         var reachesEnd = now + options.Horizon >= trace.End;
         var end = reachesEnd ? trace.End : now + options.Horizon;
         var count = Math.Max(1, (int)Math.Ceiling((end - now) / options.SlotLength));
-        var (pv, load) = options.Forecast == ReplayForecast.Perfect
-            ? TraceForecast.Perfect(trace, now, options.SlotLength, count)
-            : TraceForecast.History(trace, now, now, options.SlotLength, count);
+        var (pv, load) = forecast.At(now, options.SlotLength, count);
         return new PlanningInput(now, options.SlotLength, soc, options.Battery, options.Policy, import, export, pv, load)
         {
             EndSocAtLeastPercent = reachesEnd ? options.InitialSocPercent : null,

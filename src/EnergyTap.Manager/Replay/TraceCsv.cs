@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyTap.Manager.Prices;
 
 namespace EnergyTap.Manager.Replay;
 
@@ -69,13 +70,12 @@ public static class TraceCsv
         }
 
         var text = fields[0].Trim();
-        if (!(text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9) ||
-            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+        if (!IsoTime.TryParse(text, out var time))
         {
             throw new ManagerInputException($"line {number}: \"{text}\" is not a UTC ISO 8601 time (e.g. 2026-06-01T00:00:00Z)");
         }
 
-        return new TraceSample(time, Watts(fields[1], "load_w", number), Watts(fields[2], "pv_w", number));
+        return new TraceSample(time.ToUniversalTime(), Watts(fields[1], "load_w", number), Watts(fields[2], "pv_w", number));
     }
 
     private static double Watts(string field, string name, int number)

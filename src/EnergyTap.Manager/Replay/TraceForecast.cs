@@ -1,9 +1,46 @@
+using EnergyTap.Manager.Forecasts;
+
 namespace EnergyTap.Manager.Replay;
 
-/// <summary>PV and load forecasts for replay's planner, per slot: the trace itself, or only its past.</summary>
-internal static class TraceForecast
+/// <summary>
+/// PV and load forecasts for one replay's planner, per slot. Perfect: the trace itself. History: the manager's own
+/// <see cref="HistoryForecast"/> (same time of day over recent days, today's measured/forecast ratio), fed only the
+/// samples the trace had completed before the planning time, as a running site would have measured them.
+/// </summary>
+internal sealed class TraceForecast
 {
-    private const int HistoryDays = 7;
+    private readonly Trace trace;
+    private readonly HistoryForecast? pv;
+    private readonly HistoryForecast? load;
+    private int fed;
+
+    public TraceForecast(Trace trace, ReplayForecast kind)
+    {
+        this.trace = trace;
+        if (kind == ReplayForecast.History)
+        {
+            pv = new HistoryForecast();
+            load = new HistoryForecast(new HistoryForecastOptions { RecentFallback = TimeSpan.FromHours(1), ScaleByToday = false });
+        }
+    }
+
+    /// <summary>The forecasts as seen at <paramref name="now"/> for <paramref name="count"/> slots from now; planning times must not go backwards.</summary>
+    public (double[] Pv, double[] Load) At(DateTimeOffset now, TimeSpan slot, int count)
+    {
+        if (pv is null || load is null)
+        {
+            return Perfect(trace, now, slot, count);
+        }
+
+        for (; fed < trace.Samples.Count && trace.Samples[fed].Time + trace.Step <= now; fed++)
+        {
+            var sample = trace.Samples[fed];
+            pv.Add(sample.Time, sample.PvWatts);
+            load.Add(sample.Time, sample.LoadWatts);
+        }
+
+        return (pv.SlotMeans(now, now, slot, count), load.SlotMeans(now, now, slot, count));
+    }
 
     public static (double[] Pv, double[] Load) Perfect(Trace trace, DateTimeOffset start, TimeSpan slot, int count)
     {
@@ -13,42 +50,6 @@ internal static class TraceForecast
         {
             var mean = trace.Mean(start + k * slot, start + (k + 1) * slot) ?? (0, 0);
             (load[k], pv[k]) = mean;
-        }
-
-        return (pv, load);
-    }
-
-    /// <summary>
-    /// The mean of the same slot on up to 7 earlier days, using only what the trace showed before <paramref name="now"/>.
-    /// With no earlier day yet: the load of the last hour, and no PV (nothing says there will be any).
-    /// </summary>
-    public static (double[] Pv, double[] Load) History(Trace trace, DateTimeOffset now, DateTimeOffset start, TimeSpan slot, int count)
-    {
-        var pv = new double[count];
-        var load = new double[count];
-        var recent = trace.Mean(now - TimeSpan.FromHours(1), now) ?? (trace.Samples[0].LoadWatts, 0);
-        for (var k = 0; k < count; k++)
-        {
-            double loadSum = 0, pvSum = 0;
-            var days = 0;
-            for (var d = 1; d <= HistoryDays; d++)
-            {
-                var from = start + k * slot - TimeSpan.FromDays(d);
-                var to = from + slot;
-                if (to > now)
-                {
-                    to = now;
-                }
-
-                if (trace.Mean(from, to) is { } seen && from >= trace.Start)
-                {
-                    loadSum += seen.LoadWatts;
-                    pvSum += seen.PvWatts;
-                    days++;
-                }
-            }
-
-            (load[k], pv[k]) = days > 0 ? (loadSum / days, pvSum / days) : (recent.LoadWatts, 0);
         }
 
         return (pv, load);

@@ -118,6 +118,16 @@ public sealed class ForecastTests
     }
 
     [Fact]
+    public void With_no_past_day_a_history_can_fall_back_on_the_last_hour()
+    {
+        var history = new HistoryForecast(new HistoryForecastOptions { RecentFallback = TimeSpan.FromHours(1) });
+        for (var at = Day; at < Day.AddHours(3); at = at.AddMinutes(1))
+            history.Add(at, at < Day.AddHours(2) ? 300 : 900);
+
+        Assert.Equal([900, 900], history.SlotMeans(Day.AddHours(3), Day.AddHours(3), TimeSpan.FromHours(1), 2));
+    }
+
+    [Fact]
     public void A_history_with_no_past_gives_zero_and_samples_must_not_go_backwards()
     {
         var history = new HistoryForecast();

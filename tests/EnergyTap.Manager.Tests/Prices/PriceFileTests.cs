@@ -91,4 +91,24 @@ public sealed class PriceFileTests
         var spanning = new PriceSchedule([new PriceSlot(t0, t0.AddHours(1), 0.1), new PriceSlot(t0.AddHours(1), t0.AddHours(2), 0.3)]);
         Assert.Equal(0.2, spanning.MeanOver(t0.AddMinutes(30), t0.AddMinutes(90))!.Value, 9);
     }
+
+    [Fact]
+    public void Point_lookups_and_the_first_gap_agree_with_the_slots_whether_searched_or_walked_in_time_order()
+    {
+        var t0 = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var schedule = new PriceSchedule([new PriceSlot(t0.AddHours(2), t0.AddHours(3), 0.3), new PriceSlot(t0, t0.AddHours(1), 0.1)]);
+        var cursor = schedule.InTimeOrder();
+
+        foreach (var (hours, expected) in new (double, double?)[] { (-1, null), (0, 0.1), (0.99, 0.1), (1, null), (1.5, null), (2, 0.3), (2.5, 0.3), (3, null) })
+        {
+            Assert.Equal(expected, schedule.At(t0.AddHours(hours)));
+            Assert.Equal(expected, cursor.At(t0.AddHours(hours)));
+        }
+
+        Assert.Equal(t0.AddHours(1), schedule.FirstGap(t0, t0.AddHours(3)));
+        Assert.Equal(t0.AddHours(-1), schedule.FirstGap(t0.AddHours(-1), t0.AddHours(1)));
+        Assert.Equal(t0.AddHours(3), schedule.FirstGap(t0.AddHours(2), t0.AddHours(4)));
+        Assert.Null(schedule.FirstGap(t0.AddMinutes(10), t0.AddMinutes(50)));
+        Assert.Null(schedule.FirstGap(t0.AddHours(2), t0.AddHours(3)));
+    }
 }
