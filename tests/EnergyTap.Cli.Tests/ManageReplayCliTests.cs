@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using EnergyTap.Server.Readings;
+using EnergyTap.Server.Storage.Sqlite;
 
 namespace EnergyTap.Cli.Tests;
 
@@ -12,6 +14,44 @@ public sealed class ManageReplayCliTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static string Example(string name) => Path.Combine(Examples, name);
+
+    [Fact]
+    public async Task A_site_s_stored_day_replays_from_the_history_database()
+    {
+        // Yesterday (UTC) as the service would have stored it: home load from the aGate, solar from the PVS (and a few
+        // aGate solar readings, which the device that reported most outvotes).
+        var yesterday = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
+        var database = Path.Combine(folder, "energytap.db");
+        await using (var store = await SqliteReadingStore.OpenAsync(database))
+        {
+            var readings = new List<Reading>();
+            for (var t = yesterday; t < yesterday.AddDays(1); t = t.AddSeconds(30))
+            {
+                readings.Add(new Reading("home", "agate", "home_load_power", 800, "W", t));
+                readings.Add(new Reading("home", "pvs", "solar_power", t.Hour is >= 10 and < 14 ? 2000 : 0, "W", t));
+            }
+
+            readings.Add(new Reading("home", "agate", "solar_power", 99_999, "W", yesterday.AddHours(12)));
+            await store.WriteAsync(readings);
+        }
+
+        var prices = Write("day.json", $$"""[{"start":"{{yesterday:yyyy-MM-ddTHH:mm:ssZ}}","end":"{{yesterday.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}}","value":0.3}]""");
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(2), "manage", "replay", "--from-history", "--site", "home", "--days", "1", "--db", database,
+            "--prices", prices, "--policy", "self-consumption", "--json");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var root = JsonDocument.Parse(result.StdOut).RootElement;
+        Assert.Equal(800 * 24 / 1000.0, root.GetProperty("loadKwh").GetDouble(), 1);
+        Assert.Equal(2000 * 4 / 1000.0, root.GetProperty("pvKwh").GetDouble(), 1);
+
+        var unknown = await CliProcess.RunAsync("manage", "replay", "--from-history", "--site", "cabin", "--db", database, "--prices", prices, "--policy", "self-consumption");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("site cabin has no home_load_power stored", Assert.Single(unknown.StdErr.Trim().Split('\n')), StringComparison.Ordinal);
+
+        var both = await CliProcess.RunAsync("manage", "replay", "--from-history", "--site", "home", "--trace", Example("trace.csv"), "--prices", prices, "--policy", "self-consumption");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("use one of them", both.StdErr, StringComparison.Ordinal);
+    }
 
     private string Write(string name, string text)
     {

@@ -110,7 +110,7 @@ internal static class HistoryCommand
         };
     }
 
-    private static async Task<IReadingStore> OpenAsync(string? db, string? postgres, CancellationToken cancellationToken)
+    internal static async Task<IReadingStore> OpenAsync(string? db, string? postgres, CancellationToken cancellationToken)
     {
         try
         {

@@ -17,7 +17,12 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var trace = new Option<string>("--trace") { Description = "Trace CSV: header time,load_w,pv_w, UTC ISO 8601 times at a fixed step of 1–60 s.", Required = true };
+        var trace = new Option<string?>("--trace") { Description = "Trace CSV: header time,load_w,pv_w, UTC ISO 8601 times at a fixed step of 1–60 s. Or --from-history." };
+        var fromHistory = new Option<bool>("--from-history") { Description = "Replay a site's own stored days (home load and solar from the history database) instead of --trace." };
+        var site = new Option<string?>("--site") { Description = "With --from-history: the site whose days are replayed." };
+        var days = new Option<int>("--days") { Description = "With --from-history: how many whole UTC days before today (1–31).", DefaultValueFactory = _ => 1 };
+        var db = new Option<string?>("--db") { Description = "With --from-history: the SQLite history database (default as for `energytap history`)." };
+        var postgres = new Option<string?>("--postgres") { Description = "With --from-history: read PostgreSQL instead." };
         var prices = new Option<string>("--prices") { Description = "Import prices: a JSON array [{\"start\",\"end\",\"value\"}] (currency per kWh) covering the trace.", Required = true };
         var exportPrices = new Option<string?>("--export-prices") { Description = "Export prices, same form (0 when absent)." };
         var policy = new Option<string>("--policy") { Description = "self-consumption, tou or native.", Required = true };
@@ -40,10 +45,10 @@ internal static class ReplayCommand
 
         var command = new Command("replay", "Replay a policy over a recorded trace on a simulated clock and score it: cost, grid held, battery use, safety.")
         {
-            trace, prices, exportPrices, policy, exportLimit, peakShave, solarOnly, backupHold, capacity, maxCharge, maxDischarge, efficiency,
+            trace, fromHistory, site, days, db, postgres, prices, exportPrices, policy, exportLimit, peakShave, solarOnly, backupHold, capacity, maxCharge, maxDischarge, efficiency,
             reserve, initialSoc, latency, period, forecast, json,
         };
-        command.SetAction((parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             var mode = parse.GetValue(policy) switch
             {
@@ -71,8 +76,7 @@ internal static class ReplayCommand
                 throw new UsageException(problem);
             }
 
-            var tracePath = parse.GetValue(trace)!;
-            var recorded = Read(tracePath, "--trace", text => TraceCsv.Parse(new StringReader(text)));
+            var (recorded, traceName) = await RecordedAsync(parse, trace, fromHistory, site, days, db, postgres, ct);
             var clock = Stopwatch.StartNew();
             var adoption = new PlanAdoption();
             var result = new ReplayEngine(new DynamicProgrammingPlanner(), (running, next, input) => adoption.Decide(running, next, input).Adopt)
@@ -83,12 +87,46 @@ internal static class ReplayCommand
             }
             else
             {
-                Report(result, Path.GetFileName(tracePath), recorded, parse.GetValue(policy)!, options, clock.Elapsed);
+                Report(result, traceName, recorded, parse.GetValue(policy)!, options, clock.Elapsed);
             }
 
-            return Task.FromResult(0);
+            return 0;
         });
         return command;
+    }
+
+    private static async Task<(Trace Trace, string Name)> RecordedAsync(ParseResult parse, Option<string?> trace, Option<bool> fromHistory, Option<string?> site,
+        Option<int> days, Option<string?> db, Option<string?> postgres, CancellationToken ct)
+    {
+        var path = parse.GetValue(trace);
+        if (!parse.GetValue(fromHistory))
+        {
+            return path is null
+                ? throw new UsageException("give --trace FILE, or --from-history --site SITE to replay stored days")
+                : (Read(path, "--trace", text => TraceCsv.Parse(new StringReader(text))), Path.GetFileName(path));
+        }
+
+        if (path is not null)
+        {
+            throw new UsageException("--trace and --from-history both name what to replay; use one of them");
+        }
+
+        var siteId = parse.GetValue(site) ?? throw new UsageException("--from-history needs --site: the site whose days are replayed");
+        var count = parse.GetValue(days);
+        if (count is < 1 or > 31)
+        {
+            throw new UsageException($"--days must be from 1 to 31, not {count}");
+        }
+
+        await using var store = await HistoryCommand.OpenAsync(parse.GetValue(db), parse.GetValue(postgres), ct);
+        try
+        {
+            return (await HistoryTrace.LoadAsync(store, siteId, count, DateTimeOffset.UtcNow, ct), $"site {siteId}'s history");
+        }
+        catch (ManagerInputException ex)
+        {
+            throw new InvalidDataException(ex.Message);
+        }
     }
 
     private static IReadOnlyList<PriceSlot> ReadPrices(string path, string option) => Read(path, option, PriceFile.Parse);
