@@ -49,6 +49,7 @@ public static class ServiceComposer
     public static async Task<(ServiceParts Parts, IPEndPoint Listen)> ComposeAsync(
         EnergyTapConfig config, ComposeOptions options, CancellationToken cancellationToken)
     {
+        // Everything created here, in creation order; the service disposes it in reverse (last created first).
         var owned = new List<IAsyncDisposable>();
         var log = options.LoggerFactory;
         var time = options.Time;
@@ -64,9 +65,9 @@ public static class ServiceComposer
             : await SqliteReadingStore.OpenAsync(string.IsNullOrWhiteSpace(config.Storage.Path) ? StoragePaths.DefaultDatabasePath : config.Storage.Path, storeOptions, cancellationToken);
         var writer = new ReadingWriter(store, time: time, logger: log.CreateLogger<ReadingWriter>());
         var maintenance = new BackgroundLoop(ct => new MaintenanceLoop(store, MaintenanceLoop.DefaultInterval, time, log.CreateLogger<MaintenanceLoop>()).RunAsync(ct));
-        owned.Add(maintenance);
-        owned.Add(writer); // flushed before the store closes
         owned.Add(store);
+        owned.Add(writer); // flushed before the store closes
+        owned.Add(maintenance);
 
         var registry = new MetricRegistry();
         ProcessMetrics.Register(registry);
@@ -88,7 +89,7 @@ public static class ServiceComposer
                 AvailabilityTopic = $"{config.Mqtt.TopicPrefix}/status",
             }, time, log.CreateLogger<MqttClient>());
             publisher = new MqttReadingPublisher(client, ha, log.CreateLogger<MqttReadingPublisher>());
-            owned.Insert(0, new BrokerConnection(client, publisher, time, log.CreateLogger<BrokerConnection>()));
+            owned.Add(new BrokerConnection(client, publisher, time, log.CreateLogger<BrokerConnection>()));
             sinks.Add(new MqttSink(publisher));
         }
 
@@ -114,7 +115,7 @@ public static class ServiceComposer
                 var (pvsPollers, connection) = PvsPollers.Create(device, pvs.Address, clientOptions,
                     TimeSpan.FromSeconds(pvs.DeviceListSeconds), TimeSpan.FromSeconds(pvs.LiveSeconds));
                 pollers.AddRange(pvsPollers);
-                owned.Insert(0, connection);
+                owned.Add(connection);
                 devices.Add(device);
             }
 
@@ -133,7 +134,7 @@ public static class ServiceComposer
                 }, TimeSpan.FromSeconds(agate.PollSeconds), serials);
                 pollers.Add(adapter);
                 batteries.Add(adapter);
-                owned.Insert(0, adapter);
+                owned.Add(adapter);
                 devices.Add(device);
             }
 
@@ -149,7 +150,7 @@ public static class ServiceComposer
                     TimeProvider = time,
                     LoggerFactory = log,
                 });
-                owned.Insert(0, new SyncDisposable(client.Dispose));
+                owned.Add(new SyncDisposable(client.Dispose));
                 pollers.Add(new CloudStatsPoller(device, client, NullIfEmpty(cloud.GatewayId), TimeSpan.FromSeconds(cloud.PollSeconds), time));
                 devices.Add(device);
             }
@@ -179,14 +180,14 @@ public static class ServiceComposer
                 Logger = log.CreateLogger("EnergyTap.SunPower.Proxy"),
             });
             await proxy.StartAsync(cancellationToken);
-            owned.Insert(0, proxy);
+            owned.Add(proxy);
             proxyUrl = proxy.BoundAddress;
         }
 
         var membership = config.Fleet.Enabled ? await JoinFleetAsync(config, time, log, cancellationToken) : null;
         if (membership is not null)
         {
-            owned.Insert(0, membership); // hands the leases back once polling has stopped
+            owned.Add(membership); // hands the leases back once polling has stopped
             registry.RegisterFleetMetrics(membership);
         }
 
@@ -221,7 +222,7 @@ public static class ServiceComposer
                     app.MapFleetStatus(membership, time);
                 }
             },
-            OwnedResources = owned,
+            OwnedResources = [.. Enumerable.Reverse(owned)],
         };
         return (parts, IPEndPoint.Parse(config.Server.Listen));
     }

@@ -36,6 +36,6 @@ public sealed record ServiceParts
     /// <summary>Extra endpoints such as /metrics, mapped beside the API.</summary>
     public Action<IEndpointRouteBuilder>? MapEndpoints { get; init; }
 
-    /// <summary>Disposed when the service stops, after polling has ended (stores, brokers, device connections).</summary>
+    /// <summary>Disposed in this order when the service stops, after polling has ended (stores, brokers, device connections).</summary>
     public IReadOnlyList<IAsyncDisposable> OwnedResources { get; init; } = [];
 }
