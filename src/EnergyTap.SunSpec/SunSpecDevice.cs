@@ -83,10 +83,10 @@ public sealed class SunSpecDevice
     public async Task<SunSpecSnapshot> PollAsync(IEnumerable<int>? modelIds, CancellationToken cancellationToken = default)
     {
         var plan = PlanPoll(modelIds);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         try
         {
-            await ReadRangesAsync(plan, cancellationToken).ConfigureAwait(false);
+            await ReadRangesAsync(plan, cancellationToken);
             return Latest;
         }
         finally
@@ -99,10 +99,10 @@ public sealed class SunSpecDevice
     public async Task<IReadOnlyList<PointReading>> ReadAsync(IEnumerable<string> pointNames, CancellationToken cancellationToken = default)
     {
         var points = pointNames.Select(Map.Resolve).ToList();
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         try
         {
-            await ReadRangesAsync(PlanRead(points), cancellationToken).ConfigureAwait(false);
+            await ReadRangesAsync(PlanRead(points), cancellationToken);
             var snapshot = Latest;
             return [.. points.Select(snapshot.Read)];
         }
@@ -123,11 +123,11 @@ public sealed class SunSpecDevice
     public async Task<WriteReport> WriteAsync(IEnumerable<PointWrite> writes, TimeSpan readBackDelay, CancellationToken cancellationToken = default)
     {
         var requests = writes.ToList();
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         try
         {
             var writer = new VerifiedWriter(this, requests);
-            return await writer.RunAsync(readBackDelay, cancellationToken).ConfigureAwait(false);
+            return await writer.RunAsync(readBackDelay, cancellationToken);
         }
         finally
         {
@@ -151,7 +151,7 @@ public sealed class SunSpecDevice
     {
         foreach (var range in plan)
         {
-            var values = await modbus.ReadHoldingRegistersAsync(UnitId, (ushort)range.Start, (ushort)range.Count, cancellationToken).ConfigureAwait(false);
+            var values = await modbus.ReadHoldingRegistersAsync(UnitId, (ushort)range.Start, (ushort)range.Count, cancellationToken);
             if (values.Length < range.Count)
             {
                 throw new ModbusProtocolException($"asked for {range.Count} registers at {range.Start}, got {values.Length}");

@@ -20,7 +20,7 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
         var findings = new List<ConformanceFinding>();
         var released = false;
         var restorer = new RegisterRestorer(device);
-        await restorer.CaptureAsync(ConformanceDiagnostic.All.Select(d => d.Load()), cancellationToken).ConfigureAwait(false);
+        await restorer.CaptureAsync(ConformanceDiagnostic.All.Select(d => d.Load()), cancellationToken);
         IReadOnlyList<string> notRestored;
         try
         {
@@ -30,7 +30,7 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
             SequenceResult run;
             try
             {
-                run = await new SequenceRunner(device, options.Run).RunAsync(sequence, cancellationToken).ConfigureAwait(false);
+                run = await new SequenceRunner(device, options.Run).RunAsync(sequence, cancellationToken);
             }
             catch (SequenceValidationException ex)
             {
@@ -47,7 +47,7 @@ public sealed class ConformanceSuite(SunSpecDevice device, ConformanceOptions? o
         finally
         {
             // Also after a failed check or a cancelled run: the device is left as the run found it.
-            notRestored = await restorer.RestoreAsync().ConfigureAwait(false);
+            notRestored = await restorer.RestoreAsync();
         }
 
         return new ConformanceReport(findings, released) { NotRestored = notRestored };

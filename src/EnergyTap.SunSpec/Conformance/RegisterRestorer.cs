@@ -27,7 +27,7 @@ internal sealed class RegisterRestorer(SunSpecDevice device)
             // One point per read: a point the map lacks must not hide the others.
             try
             {
-                var reading = (await device.ReadAsync([point], cancellationToken).ConfigureAwait(false))[0];
+                var reading = (await device.ReadAsync([point], cancellationToken))[0];
                 if (reading.Value is { } value)
                 {
                     originals.Add((point, value));
@@ -49,7 +49,7 @@ internal sealed class RegisterRestorer(SunSpecDevice device)
             try
             {
                 // Deliberately not cancellable: a cancelled run must still put the device back.
-                var report = await device.WriteAsync([new PointWrite(point, value)], CancellationToken.None).ConfigureAwait(false);
+                var report = await device.WriteAsync([new PointWrite(point, value)], CancellationToken.None);
                 var result = report.Results[0];
                 if (result.Outcome is not (WriteOutcome.Verified or WriteOutcome.Overwritten) && !SameValue(result.ReadBack?.Value, value))
                 {

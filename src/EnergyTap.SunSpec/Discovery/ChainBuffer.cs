@@ -41,7 +41,7 @@ internal sealed class ChainBuffer(IModbusClient modbus, byte unitId, int start)
             var size = exactReads ? Math.Min(needEnd - End, 125) : Math.Min(125, AddressSpace - End);
             try
             {
-                await ReadAsync(size, cancellationToken).ConfigureAwait(false);
+                await ReadAsync(size, cancellationToken);
             }
             catch (ModbusExceptionResponseException ex) when (IsPastTheEnd(ex))
             {
@@ -63,7 +63,7 @@ internal sealed class ChainBuffer(IModbusClient modbus, byte unitId, int start)
 
     private async Task ReadAsync(int size, CancellationToken cancellationToken)
     {
-        var values = await modbus.ReadHoldingRegistersAsync(unitId, (ushort)End, (ushort)size, cancellationToken).ConfigureAwait(false);
+        var values = await modbus.ReadHoldingRegistersAsync(unitId, (ushort)End, (ushort)size, cancellationToken);
         if (values.Length == 0)
         {
             throw new SunSpecChainException($"the device returned no registers for a read of {size} at {End}");

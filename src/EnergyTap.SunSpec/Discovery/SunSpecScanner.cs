@@ -26,13 +26,13 @@ public static class SunSpecScanner
             }
 
             var buffer = new ChainBuffer(modbus, options.UnitId, candidate);
-            if (!await HasMarkerAsync(buffer, candidate, cancellationToken).ConfigureAwait(false))
+            if (!await HasMarkerAsync(buffer, candidate, cancellationToken))
             {
                 logger.LogDebug("No SunS marker at {Address}", candidate);
                 continue;
             }
 
-            var map = await WalkAsync(buffer, options, logger, cancellationToken).ConfigureAwait(false);
+            var map = await WalkAsync(buffer, options, logger, cancellationToken);
             var registers = new RegisterBlock(map.BaseAddress, map.TotalRegisters);
             registers.Set(buffer.Start, buffer.Slice(buffer.Start, buffer.End - buffer.Start));
             return new SunSpecDevice(modbus, map, options.UnitId, registers, logger: options.Logger);
@@ -48,7 +48,7 @@ public static class SunSpecScanner
         try
         {
             // The marker and the first header (or the end marker): a map has at least these four registers.
-            return await buffer.EnsureAsync(address, 4, cancellationToken).ConfigureAwait(false)
+            return await buffer.EnsureAsync(address, 4, cancellationToken)
                 && buffer[address] == SunSpecBase.Marker0 && buffer[address + 1] == SunSpecBase.Marker1;
         }
         catch (ModbusExceptionResponseException ex) when (ex.Code is ModbusExceptionCode.GatewayPathUnavailable or ModbusExceptionCode.GatewayTargetFailedToRespond)
@@ -69,8 +69,8 @@ public static class SunSpecScanner
         var address = buffer.Start + 2;
         while (true)
         {
-            if (!await buffer.EnsureAsync(address, 2, cancellationToken).ConfigureAwait(false)
-                && !await buffer.EnsureAsync(address, 1, cancellationToken).ConfigureAwait(false))
+            if (!await buffer.EnsureAsync(address, 2, cancellationToken)
+                && !await buffer.EnsureAsync(address, 1, cancellationToken))
             {
                 if (address >= 65535)
                 {
@@ -88,7 +88,7 @@ public static class SunSpecScanner
                 break;
             }
 
-            if (!await buffer.EnsureAsync(address, 2, cancellationToken).ConfigureAwait(false))
+            if (!await buffer.EnsureAsync(address, 2, cancellationToken))
             {
                 throw new SunSpecChainException($"model {id} at {address} has no readable length register; the chain is broken");
             }
@@ -110,8 +110,8 @@ public static class SunSpecScanner
             }
 
             // Fetch the next header with the data: at the end of the map this saves a round trip.
-            if (!await buffer.EnsureAsync(address + 2, length + 2, cancellationToken).ConfigureAwait(false)
-                && !await buffer.EnsureAsync(address + 2, length, cancellationToken).ConfigureAwait(false))
+            if (!await buffer.EnsureAsync(address + 2, length + 2, cancellationToken)
+                && !await buffer.EnsureAsync(address + 2, length, cancellationToken))
             {
                 throw new SunSpecChainException($"model {id} at {address} claims L={length}, but the device has no registers past {buffer.End - 1}; the chain is broken");
             }

@@ -33,7 +33,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
             foreach (var step in sequence.Steps)
             {
                 Raise(new StepStarting(step, sequence.Steps.Count));
-                var result = await RunStepAsync(step, cancellationToken).ConfigureAwait(false);
+                var result = await RunStepAsync(step, cancellationToken);
                 results.Add(result);
                 Raise(new StepFinished(result, sequence.Steps.Count));
                 if (!result.Succeeded && step.AbortOnFailure)
@@ -45,11 +45,11 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
         }
         catch (OperationCanceledException)
         {
-            await ReleaseAsync(sequence, "the run was cancelled", CancellationToken.None).ConfigureAwait(false);
+            await ReleaseAsync(sequence, "the run was cancelled", CancellationToken.None);
             throw;
         }
 
-        var release = abortReason is null ? null : await ReleaseAsync(sequence, abortReason, cancellationToken).ConfigureAwait(false);
+        var release = abortReason is null ? null : await ReleaseAsync(sequence, abortReason, cancellationToken);
         return new SequenceResult(sequence, results, abortReason is not null, release);
     }
 
@@ -57,13 +57,13 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
     public async Task<StepResult> RunStepAsync(SequenceStep step, CancellationToken cancellationToken)
     {
         var started = Clock.GetTimestamp();
-        var writes = step.Writes.Count == 0 ? [] : await WriteAsync(step, cancellationToken).ConfigureAwait(false);
+        var writes = step.Writes.Count == 0 ? [] : await WriteAsync(step, cancellationToken);
         var error = WriteError(writes);
         WaitResult? wait = null;
         IReadOnlyList<StepReadResult> reads = [];
         if (error is null && step.WaitFor is { } condition)
         {
-            wait = await WaitAsync(step, condition, cancellationToken).ConfigureAwait(false);
+            wait = await WaitAsync(step, condition, cancellationToken);
             error = wait.Met ? null : $"wait_for {condition} timed out after {condition.Timeout.TotalSeconds:0.###} s (last value {Json.SourceReader.Show(wait.LastValue)}{(wait.Error is null ? "" : $", {wait.Error}")})";
         }
 
@@ -71,7 +71,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
         {
             try
             {
-                var readings = await device.ReadAsync(step.Reads.Select(r => r.Point), cancellationToken).ConfigureAwait(false);
+                var readings = await device.ReadAsync(step.Reads.Select(r => r.Point), cancellationToken);
                 reads = [.. readings.Select(r => new StepReadResult(r.Point.FullName, r.Value, r.Display, r.Units))];
                 logger.LogInformation("{Step} read {Values}", step.Name, string.Join(", ", reads.Select(r => $"{r.Point}={r.Display}")));
             }
@@ -83,7 +83,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
 
         if (step.Sleep > TimeSpan.Zero)
         {
-            await Task.Delay(step.Sleep, Clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(step.Sleep, Clock, cancellationToken);
         }
 
         return new StepResult(step, error is null ? StepStatus.Succeeded : StepStatus.Failed)
@@ -109,7 +109,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
         {
             Writes = [.. ReleaseWrites.Select(w => new StepWrite(w.Point, w.Value, SourceLocation.BuiltIn))],
         };
-        var result = await RunStepAsync(step, cancellationToken).ConfigureAwait(false);
+        var result = await RunStepAsync(step, cancellationToken);
         Raise(new ControlReleased(result));
         return result;
     }
@@ -119,7 +119,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
         WriteReport report;
         try
         {
-            report = await device.WriteAsync(step.Writes.Select(w => new PointWrite(w.Point, w.Value)), cancellationToken).ConfigureAwait(false);
+            report = await device.WriteAsync(step.Writes.Select(w => new PointWrite(w.Point, w.Value)), cancellationToken);
         }
         catch (Exception ex) when (ex is ModbusException or SunSpecException)
         {
@@ -132,10 +132,10 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
         while (step.Verify && pending.Count > 0 && Clock.GetUtcNow() < deadline)
         {
             var pause = TimeSpan.FromTicks(Math.Min(options.VerifyPoll.Ticks, (deadline - Clock.GetUtcNow()).Ticks));
-            await Task.Delay(pause, Clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, Clock, cancellationToken);
             try
             {
-                await device.ReadAsync(pending.Select(r => r.Point.FullName), cancellationToken).ConfigureAwait(false);
+                await device.ReadAsync(pending.Select(r => r.Point.FullName), cancellationToken);
             }
             catch (ModbusException ex)
             {
@@ -190,7 +190,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
             polls++;
             try
             {
-                var reading = (await device.ReadAsync([condition.Point], cancellationToken).ConfigureAwait(false))[0];
+                var reading = (await device.ReadAsync([condition.Point], cancellationToken))[0];
                 last = reading.Value;
                 error = null;
                 if (reading.Number is double value && condition.Operator.Holds(value, target))
@@ -211,7 +211,7 @@ public sealed class SequenceRunner(SunSpecDevice device, SequenceRunOptions? opt
             }
 
             var pause = TimeSpan.FromTicks(Math.Min(condition.Poll.Ticks, (condition.Timeout - elapsed).Ticks));
-            await Task.Delay(pause, Clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, Clock, cancellationToken);
         }
     }
 

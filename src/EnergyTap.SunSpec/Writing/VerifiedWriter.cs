@@ -17,7 +17,7 @@ internal sealed class VerifiedWriter(SunSpecDevice device, IReadOnlyList<PointWr
         }
 
         var scaleFactors = points.Select(p => p.ScaleFactorPoint).OfType<PointLocation>().Distinct().Where(device.NeedsRead).ToList();
-        var reads = await device.ReadRangesAsync(ReadPlanner.Plan(scaleFactors.Select(p => new RegisterRange(p.Address, p.Size))), cancellationToken).ConfigureAwait(false);
+        var reads = await device.ReadRangesAsync(ReadPlanner.Plan(scaleFactors.Select(p => new RegisterRange(p.Address, p.Size))), cancellationToken);
 
         var encoded = new ushort[points.Count][];
         for (var i = 0; i < points.Count; i++)
@@ -46,7 +46,7 @@ internal sealed class VerifiedWriter(SunSpecDevice device, IReadOnlyList<PointWr
             try
             {
                 writesSent++;
-                await device.WriteRunAsync(range, [.. items.SelectMany(i => encoded[i])], cancellationToken).ConfigureAwait(false);
+                await device.WriteRunAsync(range, [.. items.SelectMany(i => encoded[i])], cancellationToken);
             }
             catch (ModbusException ex)
             {
@@ -62,13 +62,13 @@ internal sealed class VerifiedWriter(SunSpecDevice device, IReadOnlyList<PointWr
         var written = Enumerable.Range(0, points.Count).Where(i => outcomes[i] is null).ToList();
         if (written.Count > 0 && readBackDelay > TimeSpan.Zero)
         {
-            await Task.Delay(readBackDelay, device.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(readBackDelay, device.TimeProvider, cancellationToken);
         }
 
         try
         {
             reads += await device.ReadRangesAsync(ReadPlanner.Plan(written.Select(i => new RegisterRange(points[i].Address, points[i].Size))), cancellationToken)
-                .ConfigureAwait(false);
+                ;
         }
         catch (ModbusException ex)
         {
