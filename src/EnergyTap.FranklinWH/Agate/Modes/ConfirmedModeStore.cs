@@ -25,15 +25,7 @@ public sealed class ConfirmedModeStore(string path)
         ArgumentNullException.ThrowIfNull(modes);
         var all = await ReadAsync(cancellationToken);
         all[serial] = modes.ByRaw.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        var temp = $"{Path}.{Environment.ProcessId}.tmp";
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await JsonSerializer.SerializeAsync(stream, all, ConfirmedModeJsonContext.Default.DictionaryStringDictionaryStringWorkMode, cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path, overwrite: true);
+        await AtomicJsonFile.WriteAsync(Path, all, ConfirmedModeJsonContext.Default.DictionaryStringDictionaryStringWorkMode, cancellationToken);
     }
 
     private async Task<Dictionary<string, Dictionary<string, WorkMode>>> ReadAsync(CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class RevertStore
     {
         using var held = await AcquireLockAsync(cancellationToken);
         var updated = change(await ReadUnlockedAsync(cancellationToken));
-        await WriteAtomicallyAsync(new RevertStateDocument(1, updated), cancellationToken);
+        await AtomicJsonFile.WriteAsync(Path, new RevertStateDocument(1, updated), RevertJsonContext.Default.RevertStateDocument, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ActiveCommandRecord>> ReadUnlockedAsync(CancellationToken cancellationToken)
@@ -89,18 +89,6 @@ public sealed class RevertStore
         {
             throw new CommandStateCorruptException(Path, ex.Message, ex);
         }
-    }
-
-    private async Task WriteAtomicallyAsync(RevertStateDocument document, CancellationToken cancellationToken)
-    {
-        var temp = $"{Path}.{Environment.ProcessId}.tmp";
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await JsonSerializer.SerializeAsync(stream, document, RevertJsonContext.Default.RevertStateDocument, cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path, overwrite: true);
     }
 
     private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
