@@ -140,13 +140,18 @@ internal static class ModeCommand
 
     private static async Task<int> ChangeAsync(AgateController controller, WorkMode mode, ConfirmedModes confirmed, bool json, CancellationToken ct)
     {
-        if (confirmed.RawOf(mode) is null)
+        ModeChange change;
+        try
         {
-            throw new AgateCommandRefusedException($"no 15507 number is confirmed for {WorkModeNames.Name(mode)} on this aGate, so nothing was written: "
-                + $"put the aGate in {WorkModeNames.Name(mode)} once (app or `energytap cloud mode`) and run `energytap agate mode --cloud`");
+            change = await controller.ChangeModeAsync(mode, confirmed, ct);
+        }
+        catch (AgateCommandRefusedException ex) when (confirmed.RawOf(mode) is null)
+        {
+            // The library says the number is unconfirmed; how to confirm it is the CLI's to say.
+            throw new AgateCommandRefusedException($"{ex.Message}: put the aGate in {WorkModeNames.Name(mode)} once (app or `energytap cloud mode`) "
+                + "and run `energytap agate mode --cloud`");
         }
 
-        var change = await controller.ChangeModeAsync(mode, confirmed, ct);
         if (json)
         {
             Output.WriteJson(change);
