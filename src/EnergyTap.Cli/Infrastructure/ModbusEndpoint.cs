@@ -14,9 +14,13 @@ internal sealed partial class ModbusEndpoint
     /// <summary>Longest --timeout accepted, seconds.</summary>
     private const double MaxTimeoutSeconds = 300;
 
-    public ModbusEndpoint(string hostDescription, bool hostRequired = true)
+    private readonly string _device;
+
+    /// <param name="device">What the host is, for "--host is required: the aGate's address".</param>
+    public ModbusEndpoint(string hostDescription, bool hostRequired = true, string device = "device")
     {
         Host = new Option<string?>("--host", "-H") { Description = hostDescription, Required = hostRequired };
+        _device = device;
     }
 
     public Option<string?> Host { get; }
@@ -48,13 +52,13 @@ internal sealed partial class ModbusEndpoint
 
     public TimeSpan TimeoutOf(ParseResult parse) => OptionRanges.Seconds(parse.GetValue(Timeout), "--timeout", MaxTimeoutSeconds);
 
-    /// <summary>Client options for the device: the given host (or <paramref name="host"/>), port and timeouts.</summary>
+    /// <summary>Client options: <paramref name="host"/> and <paramref name="port"/> when given (from a configuration), else the options'.</summary>
     public ModbusClientOptions ClientOptions(ParseResult parse, string? host = null, int? port = null)
     {
         var wait = TimeoutOf(parse);
         return new ModbusClientOptions
         {
-            Host = host is null ? HostOf(parse) ?? throw new UsageException("--host is required: the device's address") : CheckHost(host),
+            Host = host is null ? HostOf(parse) ?? throw new UsageException($"--host is required: the {_device}'s address") : CheckHost(host),
             Port = port is { } given ? OptionRanges.Port(given) : PortOf(parse),
             RequestTimeout = wait,
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 10)),

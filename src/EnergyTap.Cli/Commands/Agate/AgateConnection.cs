@@ -12,7 +12,8 @@ internal sealed class AgateConnection
 {
     private readonly ModbusEndpoint endpoint = new(
         "aGate address (IP or name), e.g. 172.27.153.1. Required unless the command goes through --server, or (status, health) --config lists the aGate.",
-        hostRequired: false);
+        hostRequired: false,
+        device: "aGate");
     private readonly Option<string?> stateFile = new("--state-file")
     {
         Description = "File remembering active commands and their revert deadlines. Default: $ENERGYTAP_STATE_DIR/agate-commands.json, "
@@ -62,7 +63,7 @@ internal sealed class AgateConnection
     /// <summary><paramref name="located"/>: the aGate the configuration lists, when --host was not given.</summary>
     private AgateConnectionOptions Options(ParseResult parse, SocRamp? ramp, LocatedAgate? located)
     {
-        var modbus = endpoint.ClientOptions(parse, located?.Host ?? endpoint.HostOf(parse) ?? throw new UsageException("--host is required: the aGate's address"), located?.Port);
+        var modbus = endpoint.ClientOptions(parse, located?.Host, located?.Port);
         var unitId = located?.Unit is { } configured ? OptionRanges.Unit(configured) : endpoint.UnitOf(parse);
 
         var reservePercent = parse.GetValue(reserve);
